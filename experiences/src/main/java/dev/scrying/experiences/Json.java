@@ -37,7 +37,7 @@ public final class Json {
     try {
       return MAPPER.readTree(text);
     } catch (IOException e) {
-      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException("malformed JSON: " + e.getMessage(), e);
     }
   }
 
