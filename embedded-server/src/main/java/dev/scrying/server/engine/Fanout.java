@@ -1,0 +1,186 @@
+package dev.scrying.server.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Json;
+import dev.scrying.experiences.content.Experience;
+import dev.scrying.experiences.protocol.Changes;
+import dev.scrying.experiences.protocol.PlayerProjection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns one command's mutations into the wire changes each player can see (area of interest: their
+ * own state, their zone, the global state). {@link #capture} runs before the mutations are applied
+ * and {@link #changes} after; both on the writer thread.
+ */
+public final class Fanout {
+  private static final Set<String> PROJECTED_PLAYER_FIELDS =
+      Set.of("current_area", "current_spot", "stats", "status_effects", "quests");
+
+  private Fanout() {}
+
+  /** What the changes need to know about the state before the command. */
+  public record Before(Map<String, String> zoneOf, Map<String, ObjectNode> presence, Map<String, Boolean> visible) {}
+
+  public static Before capture(GameState s, List<Mutation> mutations) {
+    Map<String, String> zoneOf = new HashMap<>();
+    Map<String, ObjectNode> presence = new HashMap<>();
+    s.players().forEach((id, v) -> zoneOf.put(id, v.path("player").path("current_location").asText()));
+    Map<String, Boolean> visible = new HashMap<>();
+    for (Mutation m : mutations) {
+      if (m instanceof Mutation.ItemRemoved r) {
+        visible.put(r.instanceId(), itemVisible(s, r.zone(), r.area(), r.spot(), r.instanceId()));
+      } else if (m instanceof Mutation.ItemSet r) {
+        visible.putIfAbsent(r.instanceId(), itemVisible(s, r.zone(), r.area(), r.spot(), r.instanceId()));
+      } else if (m instanceof Mutation.PlayerSet p && s.player(p.userId()) != null) {
+        presence.putIfAbsent(p.userId(), PlayerProjection.presenceOf(s.player(p.userId())));
+      }
+    }
+    return new Before(zoneOf, presence, visible);
+  }
+
+  /** Per recipient, in a stable order, the changes of this command; recipients with none are absent. */
+  public static Map<String, ArrayNode> changes(Experience e, Before b, GameState after, List<Mutation> mutations) {
+    String bootstrapZone = e.bootstrap().path("zone").asText();
+    Map<String, String> zoneNow = new LinkedHashMap<>();
+    after.players().forEach((id, v) -> zoneNow.put(id, v.path("player").path("current_location").asText()));
+
+    Map<String, ArrayNode> out = new LinkedHashMap<>();
+    Set<String> replaced = replacedViews(b, zoneNow, mutations, bootstrapZone);
+    for (String r : replaced) {
+      out.computeIfAbsent(r, k -> Json.MAPPER.createArrayNode())
+          .add(Changes.viewReplaced(PlayerProjection.project(e, after.world(), after.players(), r)));
+    }
+    Set<String> touchedPlayers = new LinkedHashSet<>();
+    Set<String> touchedNpcs = new LinkedHashSet<>();
+    Map<String, JsonNode> globals = new LinkedHashMap<>();
+    for (Mutation m : mutations) {
+      itemChanges(e, b, after, m, zoneNow, replaced, out);
+      if (m instanceof Mutation.PlayerSet p) {
+        touchedPlayers.add(p.userId());
+        if (!replaced.contains(p.userId()) && isProjected(p.path())) {
+          add(out, p.userId(), Changes.valueSet(p.path(), p.value()));
+        }
+      } else if (m instanceof Mutation.PlayerCreated p) {
+        touchedPlayers.add(p.userId());
+      } else if (m instanceof Mutation.WorldSet w) {
+        if (w.path().startsWith("global_state.")) {
+          globals.put(w.path(), w.value());
+        } else if (w.path().startsWith("npcs.")) {
+          touchedNpcs.add(w.path().split("\\.")[1]);
+        }
+      } else if (m instanceof Mutation.NpcReceived n) {
+        touchedNpcs.add(n.npcId());
+      }
+    }
+    for (String r : zoneNow.keySet()) {
+      if (!replaced.contains(r)) {
+        globals.forEach((path, v) -> add(out, r, Changes.valueSet(path, v)));
+      }
+    }
+    presenceChanges(b, after, touchedPlayers, zoneNow, replaced, bootstrapZone, out);
+    npcChanges(after, touchedNpcs, zoneNow, replaced, out);
+    return out;
+  }
+
+  private static Set<String> replacedViews(Before b, Map<String, String> zoneNow, List<Mutation> mutations,
+      String bootstrapZone) {
+    Set<String> replaced = new LinkedHashSet<>();
+    boolean worldReplaced = mutations.stream().anyMatch(m -> m instanceof Mutation.WorldReplaced);
+    for (String id : zoneNow.keySet()) {
+      boolean recreated = b.zoneOf().containsKey(id) && mutations.stream()
+          .anyMatch(m -> m instanceof Mutation.PlayerCreated p && p.userId().equals(id));
+      boolean moved = !zoneNow.get(id).equals(b.zoneOf().getOrDefault(id, bootstrapZone));
+      if (worldReplaced || recreated || moved) {
+        replaced.add(id);
+      }
+    }
+    return replaced;
+  }
+
+  private static void itemChanges(Experience e, Before b, GameState after, Mutation m, Map<String, String> zoneNow,
+      Set<String> replaced, Map<String, ArrayNode> out) {
+    if (m instanceof Mutation.ItemRemoved r && b.visible().getOrDefault(r.instanceId(), false)) {
+      inZone(zoneNow, r.zone(), replaced).forEach(p ->
+          add(out, p, Changes.itemRemoved(r.zone(), r.area(), r.spot(), r.instanceId())));
+    } else if (m instanceof Mutation.ItemPlaced r && PlayerProjection.isVisible(r.item())) {
+      inZone(zoneNow, r.zone(), replaced).forEach(p ->
+          add(out, p, Changes.itemAdded(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, r.item()))));
+    } else if (m instanceof Mutation.ItemSet r) {
+      boolean was = b.visible().getOrDefault(r.instanceId(), false);
+      JsonNode item = WorldQuery.find(after.world(), List.of(new SpotRef(r.zone(), r.area(), r.spot())), r.instanceId())
+          .map(l -> (JsonNode) l.item()).orElse(null);
+      boolean now = item != null && PlayerProjection.isVisible(item);
+      for (String p : inZone(zoneNow, r.zone(), replaced)) {
+        if (was && now) {
+          add(out, p, Changes.itemUpdated(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, item)));
+        } else if (now) {
+          add(out, p, Changes.itemAdded(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, item)));
+        } else if (was) {
+          add(out, p, Changes.itemRemoved(r.zone(), r.area(), r.spot(), r.instanceId()));
+        }
+      }
+    } else if (m instanceof Mutation.InventoryRemoved r && !replaced.contains(r.userId())) {
+      add(out, r.userId(), Changes.inventoryRemoved(r.instanceId()));
+    } else if (m instanceof Mutation.InventoryAdded r && !replaced.contains(r.userId())) {
+      add(out, r.userId(), Changes.inventoryAdded(PlayerProjection.mergeItem(e, r.item())));
+    }
+  }
+
+  private static void presenceChanges(Before b, GameState after, Set<String> touched, Map<String, String> zoneNow,
+      Set<String> replaced, String bootstrapZone, Map<String, ArrayNode> out) {
+    for (String u : touched) {
+      String uBefore = b.zoneOf().getOrDefault(u, bootstrapZone);
+      boolean existed = b.zoneOf().containsKey(u);
+      ObjectNode presenceBefore = b.presence().containsKey(u) ? b.presence().get(u)
+          : existed ? PlayerProjection.presenceOf(after.player(u)) : null;
+      ObjectNode presenceAfter = after.player(u) == null ? null : PlayerProjection.presenceOf(after.player(u));
+      for (Map.Entry<String, String> r : zoneNow.entrySet()) {
+        if (r.getKey().equals(u) || replaced.contains(r.getKey())) {
+          continue;
+        }
+        JsonNode seenBefore = existed && uBefore.equals(r.getValue()) ? presenceBefore : null;
+        JsonNode seenAfter = r.getValue().equals(zoneNow.get(u)) ? presenceAfter : null;
+        if (!Objects.equals(seenBefore, seenAfter)) {
+          add(out, r.getKey(), Changes.valueSet("players." + u, seenAfter));
+        }
+      }
+    }
+  }
+
+  private static void npcChanges(GameState after, Set<String> npcs, Map<String, String> zoneNow, Set<String> replaced,
+      Map<String, ArrayNode> out) {
+    for (String npc : npcs) {
+      WorldQuery.npcSpot(after.world(), npc).ifPresent(at -> {
+        ObjectNode merged = PlayerProjection.mergeNpc(npc, after.world().path("npcs").path(npc));
+        inZone(zoneNow, at.zone(), replaced).forEach(p -> add(out, p, Changes.npcUpdated(at.area(), at.spot(), merged)));
+      });
+    }
+  }
+
+  private static List<String> inZone(Map<String, String> zoneNow, String zone, Set<String> replaced) {
+    return zoneNow.entrySet().stream().filter(x -> x.getValue().equals(zone) && !replaced.contains(x.getKey()))
+        .map(Map.Entry::getKey).toList();
+  }
+
+  private static boolean isProjected(String path) {
+    String[] parts = path.split("\\.");
+    return parts.length >= 2 && parts[0].equals("player") && PROJECTED_PLAYER_FIELDS.contains(parts[1]);
+  }
+
+  private static boolean itemVisible(GameState s, String zone, String area, String spot, String id) {
+    return WorldQuery.find(s.world(), List.of(new SpotRef(zone, area, spot)), id)
+        .map(l -> PlayerProjection.isVisible(l.item())).orElse(false);
+  }
+
+  private static void add(Map<String, ArrayNode> out, String recipient, ObjectNode change) {
+    out.computeIfAbsent(recipient, k -> Json.MAPPER.createArrayNode()).add(change);
+  }
+}

@@ -1,0 +1,163 @@
+package dev.scrying.server.engine;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Json;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The whole mutable state of one experience: the world, every player's view and the version. Owned
+ * by the experience's single writer thread; nothing else may touch it (readers get copies).
+ */
+public final class GameState {
+  private ObjectNode world;
+  private final Map<String, ObjectNode> players = new TreeMap<>();
+  private long version;
+
+  public GameState(ObjectNode world, long version) {
+    this.world = world;
+    this.version = version;
+  }
+
+  public ObjectNode world() {
+    return world;
+  }
+
+  public Map<String, ObjectNode> players() {
+    return Collections.unmodifiableMap(players);
+  }
+
+  public ObjectNode player(String userId) {
+    return players.get(userId);
+  }
+
+  public long version() {
+    return version;
+  }
+
+  void setVersion(long version) {
+    this.version = version;
+    world.with("metadata").put("_version", version);
+  }
+
+  /** Sets the version during recovery, when replaying a journal entry. */
+  public void restoreVersion(long version) {
+    setVersion(version);
+  }
+
+  public void putPlayer(String userId, ObjectNode view) {
+    players.put(userId, view);
+  }
+
+  /** Applies one mutation. Throws {@link IllegalStateException} if it does not fit the state. */
+  public void apply(Mutation m) {
+    if (m instanceof Mutation.PlayerCreated p) {
+      players.put(p.userId(), p.view().deepCopy());
+    } else if (m instanceof Mutation.PlayerSet p) {
+      setPath(requirePlayer(p.userId()), p.path(), p.value());
+    } else if (m instanceof Mutation.ItemRemoved r) {
+      removeByInstance(spotItems(r.zone(), r.area(), r.spot()), r.instanceId());
+    } else if (m instanceof Mutation.ItemPlaced r) {
+      spotItems(r.zone(), r.area(), r.spot()).add(r.item().deepCopy());
+    } else if (m instanceof Mutation.ItemSet r) {
+      setPath(findInstance(spotItems(r.zone(), r.area(), r.spot()), r.instanceId()), r.path(), r.value());
+    } else if (m instanceof Mutation.InventoryRemoved r) {
+      removeByInstance(inventory(r.userId()), r.instanceId());
+    } else if (m instanceof Mutation.InventoryAdded r) {
+      inventory(r.userId()).add(r.item().deepCopy());
+    } else if (m instanceof Mutation.WorldSet r) {
+      setPath(world, r.path(), r.value());
+    } else if (m instanceof Mutation.NpcReceived r) {
+      npc(r.npcId()).withArray("inventory").add(r.item().deepCopy());
+    } else if (m instanceof Mutation.WorldReplaced r) {
+      long keep = version;
+      world = r.world().deepCopy();
+      setVersion(keep);
+    }
+  }
+
+  /** A deep copy, for snapshots and for readers on other threads. */
+  public GameState copy() {
+    GameState copy = new GameState(world.deepCopy(), version);
+    players.forEach((id, view) -> copy.players.put(id, view.deepCopy()));
+    return copy;
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode out = Json.object();
+    out.put("version", version);
+    out.set("world", world);
+    ObjectNode ps = out.putObject("players");
+    players.forEach(ps::set);
+    return out;
+  }
+
+  public static GameState fromJson(JsonNode node) {
+    GameState s = new GameState((ObjectNode) node.path("world").deepCopy(), node.path("version").asLong());
+    node.path("players").fields().forEachRemaining(e -> s.players.put(e.getKey(), (ObjectNode) e.getValue().deepCopy()));
+    return s;
+  }
+
+  private ObjectNode requirePlayer(String userId) {
+    ObjectNode p = players.get(userId);
+    if (p == null) {
+      throw new IllegalStateException("no player " + userId);
+    }
+    return p;
+  }
+
+  private ArrayNode inventory(String userId) {
+    return requirePlayer(userId).with("player").withArray("inventory");
+  }
+
+  private ObjectNode npc(String npcId) {
+    JsonNode npc = world.path("npcs").path(npcId);
+    if (!(npc instanceof ObjectNode o)) {
+      throw new IllegalStateException("no NPC " + npcId);
+    }
+    return o;
+  }
+
+  ArrayNode spotItems(String zone, String area, String spot) {
+    JsonNode s = world.path("locations").path(zone).path("areas").path(area).path("spots").path(spot);
+    if (!(s instanceof ObjectNode o)) {
+      throw new IllegalStateException("no spot " + zone + "/" + area + "/" + spot);
+    }
+    return o.withArray("items");
+  }
+
+  private static ObjectNode findInstance(ArrayNode items, String instanceId) {
+    for (JsonNode item : items) {
+      if (item.path("instance_id").asText().equals(instanceId)) {
+        return (ObjectNode) item;
+      }
+    }
+    throw new IllegalStateException("no item " + instanceId);
+  }
+
+  private static void removeByInstance(ArrayNode items, String instanceId) {
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i).path("instance_id").asText().equals(instanceId)) {
+        items.remove(i);
+        return;
+      }
+    }
+    throw new IllegalStateException("no item " + instanceId);
+  }
+
+  static void setPath(ObjectNode root, String dotted, JsonNode value) {
+    String[] parts = dotted.split("\\.");
+    ObjectNode node = root;
+    for (int i = 0; i < parts.length - 1; i++) {
+      node = node.with(parts[i]);
+    }
+    if (value == null || value.isNull()) {
+      node.remove(parts[parts.length - 1]);
+    } else {
+      node.set(parts[parts.length - 1], value.deepCopy());
+    }
+  }
+}

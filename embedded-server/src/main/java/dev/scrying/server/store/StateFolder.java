@@ -1,0 +1,152 @@
+package dev.scrying.server.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scrying.experiences.Json;
+import dev.scrying.experiences.content.Experience;
+import dev.scrying.server.engine.GameState;
+import dev.scrying.server.engine.Mutation;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One experience's state folder: {@code journal.log} (source of truth), {@code snapshot.json} (a
+ * recovery shortcut), {@code world.json} and {@code players/*.json} (readable copies that Git
+ * versions) and the Git history. Holds an OS file lock so two servers can never share a folder. The
+ * journal is written by the engine's writer thread; snapshots and commits by the snapshot thread.
+ */
+public final class StateFolder implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(StateFolder.class);
+  private static final String GITIGNORE = "journal.log\nsnapshot.json\n*.tmp\nscrying.lock\n";
+
+  private final Path dir;
+  private final StorageFaults faults;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private Journal journal;
+  private final GitHistory git;
+
+  public StateFolder(Path dir, StorageFaults faults) throws IOException {
+    this.dir = dir;
+    this.faults = faults;
+    Files.createDirectories(dir.resolve("players"));
+    this.lockChannel = FileChannel.open(dir.resolve("scrying.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    FileLock acquired;
+    try {
+      acquired = lockChannel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      acquired = null;
+    }
+    if (acquired == null) {
+      lockChannel.close();
+      throw new StoreException("state folder " + dir + " is in use by another Scrying server; stop it or use --data");
+    }
+    this.lock = acquired;
+    if (!Files.exists(dir.resolve(".gitignore"))) {
+      Files.writeString(dir.resolve(".gitignore"), GITIGNORE, StandardCharsets.UTF_8);
+    }
+    this.git = new GitHistory(dir);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public GitHistory history() {
+    return git;
+  }
+
+  /** Rebuilds the state: the snapshot (or the template if it is missing or corrupt) plus the journal after it. */
+  public Recovered recover(Experience experience) throws IOException {
+    List<JournalEntry> entries = Journal.read(dir.resolve("journal.log"));
+    GameState state = null;
+    boolean snapshotRecovered = false;
+    Path snapshot = dir.resolve("snapshot.json");
+    if (Files.exists(snapshot)) {
+      try {
+        JsonNode node = Json.parse(Files.readAllBytes(snapshot));
+        if (!node.path("world").isObject() || !node.path("version").canConvertToLong()) {
+          throw new IllegalArgumentException("missing world or version");
+        }
+        state = GameState.fromJson(node);
+      } catch (IllegalArgumentException e) {
+        LOG.warn("snapshot {} is corrupt ({}); rebuilding from the template and the whole journal", snapshot, e.getMessage());
+        snapshotRecovered = true;
+      }
+    }
+    if (state == null) {
+      JsonNode template = experience.freshWorld();
+      state = new GameState(experience.freshWorld(), template.path("metadata").path("_version").asLong(1));
+    }
+    long snapshotVersion = state.version();
+    for (JournalEntry e : entries) {
+      if (e.version() <= snapshotVersion) {
+        continue;
+      }
+      if (e.version() != state.version() + 1) {
+        throw new StoreException("journal " + dir.resolve("journal.log") + " jumps from version " + state.version()
+            + " to " + e.version() + "; the snapshot and journal do not belong together. Move snapshot.json aside "
+            + "to rebuild from the whole journal.");
+      }
+      for (Mutation m : e.mutations()) {
+        state.apply(m);
+      }
+      state.restoreVersion(e.version());
+    }
+    if (journal == null) {
+      journal = new Journal(dir.resolve("journal.log"), faults);
+    }
+    return new Recovered(state, entries, snapshotVersion, snapshotRecovered);
+  }
+
+  /** Appends and forces to disk; on failure nothing of the batch stays in the file. */
+  public void append(List<JournalEntry> entries) throws IOException {
+    journal.append(entries);
+  }
+
+  /** Every journal entry, for replaying events to a client that reconnects. */
+  public List<JournalEntry> readJournal() throws IOException {
+    return Journal.readQuietly(dir.resolve("journal.log"));
+  }
+
+  /** Writes the snapshot and the readable copies crash-safely. */
+  public void writeSnapshot(long version, byte[] snapshotJson, byte[] worldJson, Map<String, byte[]> players)
+      throws IOException {
+    AtomicFiles.write(dir.resolve("world.json"), worldJson, faults);
+    for (Map.Entry<String, byte[]> p : players.entrySet()) {
+      AtomicFiles.write(dir.resolve("players").resolve(p.getKey() + ".json"), p.getValue(), faults);
+    }
+    try (Stream<Path> files = Files.list(dir.resolve("players"))) {
+      for (Path f : files.toList()) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".json") && !players.containsKey(name.substring(0, name.length() - 5))) {
+          Files.delete(f);
+        }
+      }
+    }
+    AtomicFiles.write(dir.resolve("snapshot.json"), snapshotJson, faults);
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (journal != null) {
+        journal.close();
+      }
+      git.close();
+    } finally {
+      lock.release();
+      lockChannel.close();
+    }
+  }
+}
