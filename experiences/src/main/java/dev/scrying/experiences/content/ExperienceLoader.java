@@ -1,7 +1,12 @@
 package dev.scrying.experiences.content;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.scrying.experiences.Ids;
@@ -32,7 +37,12 @@ import java.util.stream.Stream;
 public final class ExperienceLoader {
   public static final String BUNDLED_ROOT = "experiences";
   public static final String DEFAULT_EXPERIENCE = "wylding-woods";
-  private static final ObjectMapper YAML = new YAMLMapper();
+  // A duplicate key would silently drop a spot or an item, and trailing text hides a bad merge.
+  private static final ObjectReader JSON = Json.MAPPER.reader()
+      .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader YAML = new YAMLMapper().reader()
+      .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   private ExperienceLoader() {}
 
@@ -90,9 +100,11 @@ public final class ExperienceLoader {
     }
     JsonNode node;
     try {
-      node = Json.MAPPER.readTree(Files.readAllBytes(path));
+      node = JSON.readTree(Files.readAllBytes(path));
+    } catch (JsonProcessingException e) {
+      throw new ContentException(file, pathOf(e), "not valid JSON: " + describe(e));
     } catch (IOException e) {
-      throw new ContentException(file, "", "not valid JSON: " + e.getMessage());
+      throw new ContentException(file, "", "cannot read: " + e.getMessage());
     }
     if (!(node instanceof ObjectNode object)) {
       throw new ContentException(file, "", "must be a JSON object");
@@ -130,14 +142,20 @@ public final class ExperienceLoader {
     }
     JsonNode front;
     try {
-      front = YAML.readTree(text.substring(4, end));
-    } catch (IOException e) {
-      throw new ContentException(file, "", "front matter is not valid YAML: " + e.getMessage());
+      // Starting at the newline after the opening '---' keeps the parser's line numbers equal to the file's.
+      front = YAML.readTree(text.substring(3, end));
+    } catch (JsonProcessingException e) {
+      throw new ContentException(file, pathOf(e), "front matter is not valid YAML: " + describe(e));
     }
     if (!(front instanceof ObjectNode)) {
       throw new ContentException(file, "", "front matter must be a mapping");
     }
     SchemaCheck.validate("command-doc.schema.json", file, front);
+    String expected = CrossReferences.commandFile(front.path("command").asText());
+    if (!expected.equals(file)) {
+      throw new ContentException(file, "/command",
+          "command '" + front.path("command").asText() + "' must be documented in " + expected);
+    }
     String help = text.substring(end + 4).strip();
     return new CommandDoc(
         front.path("command").asText(),
@@ -146,6 +164,21 @@ public final class ExperienceLoader {
         strings(front.path("fields")),
         front.path("summary").asText(""),
         help);
+  }
+
+  /** The JSON pointer of the object or array the parser was in, e.g. the object holding a duplicate key. */
+  private static String pathOf(JsonProcessingException e) {
+    if (e instanceof StreamReadException s && s.getProcessor() != null && s.getProcessor().getParsingContext() != null) {
+      return s.getProcessor().getParsingContext().pathAsPointer().toString();
+    }
+    return "";
+  }
+
+  private static String describe(JsonProcessingException e) {
+    JsonLocation at = e.getLocation();
+    String where = at == null || at.getLineNr() < 0 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+    // YAML parser messages span several lines; a reason is one line.
+    return e.getOriginalMessage().strip().replaceAll("\\s+", " ") + where;
   }
 
   private static List<String> strings(JsonNode array) {
