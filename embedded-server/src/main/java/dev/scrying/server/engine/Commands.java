@@ -24,6 +24,8 @@ import java.util.TreeSet;
 public final class Commands {
   /** Creates the player's view if it does not exist yet; a no-op otherwise. Sent on connect. */
   public static final String JOIN = "join";
+  /** Free text ({@code fields.text}) to parse into a structured command on the writer thread. */
+  public static final String TEXT = "say";
 
   private static final Map<String, CommandHandler> HANDLERS = Map.ofEntries(
       Map.entry("go", new Go()),

@@ -6,6 +6,8 @@ import dev.scrying.experiences.Json;
 import dev.scrying.experiences.content.Experience;
 import dev.scrying.experiences.protocol.PlayerViews;
 import dev.scrying.experiences.protocol.WorldUpdateEvent;
+import dev.scrying.server.engine.parse.ParseResult;
+import dev.scrying.server.engine.parse.TextCommands;
 import dev.scrying.server.store.JournalEntry;
 import dev.scrying.server.store.Recovered;
 import dev.scrying.server.store.StateFolder;
@@ -158,11 +160,22 @@ public final class ExperienceEngine implements AutoCloseable {
     }
   }
 
-  private void execute(Command c, Trace trace, CompletableFuture<CommandResult> future) {
+  private void execute(Command command, Trace trace, CompletableFuture<CommandResult> future) {
+    Command c = command;
     String key = c.requestId() == null ? null : c.userId() + "|" + c.requestId();
     if (key != null && applied.containsKey(key)) {
       pending.add(new Pending(future, applied.get(key).asDuplicate(), null));
       return;
+    }
+    long now = clock.millis();
+    if (Commands.TEXT.equals(c.action())) {
+      ParseResult parsed = TextCommands.parse(new CommandContext(experience, state, c, now, folderHistory()),
+          c.field("text"));
+      if (parsed instanceof ParseResult.Reply reply) {
+        pending.add(new Pending(future, result(c, reply.outcome(), false, List.of(), trace), null));
+        return;
+      }
+      c = ((ParseResult.Parsed) parsed).command();
     }
     CommandHandler handler = Commands.handler(c.action()).orElse(null);
     if (handler == null) {
@@ -175,7 +188,6 @@ public final class ExperienceEngine implements AutoCloseable {
           "Admin commands need an admin identity.", version, trace), null));
       return;
     }
-    long now = clock.millis();
     Outcome outcome = handler.handle(new CommandContext(experience, state, c, now, folderHistory()));
     List<Mutation> mutations = new ArrayList<>(outcome.mutations());
     boolean isNew = state.player(c.userId()) == null;

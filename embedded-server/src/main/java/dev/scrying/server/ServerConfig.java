@@ -1,0 +1,35 @@
+package dev.scrying.server;
+
+import java.nio.file.Path;
+
+/**
+ * How to start a server. {@code contentDir} null means the bundled experiences; {@code port} 0 picks a
+ * free port; {@code devMode} enables {@code POST /dev/token} so local players and the console can get
+ * tokens without an identity provider.
+ */
+public record ServerConfig(String host, int port, Path dataDir, Path contentDir, boolean devMode, byte[] tokenSecret) {
+
+  public static Path defaultDataDir() {
+    return Path.of(System.getProperty("user.home"), ".scrying", "data");
+  }
+
+  public static ServerConfig local(Path dataDir) {
+    return new ServerConfig("127.0.0.1", 0, dataDir, null, true, null);
+  }
+
+  public ServerConfig withPort(int p) {
+    return new ServerConfig(host, p, dataDir, contentDir, devMode, tokenSecret);
+  }
+
+  public ServerConfig withHost(String h) {
+    return new ServerConfig(h, port, dataDir, contentDir, devMode, tokenSecret);
+  }
+
+  public ServerConfig withContentDir(Path dir) {
+    return new ServerConfig(host, port, dataDir, dir, devMode, tokenSecret);
+  }
+
+  public ServerConfig withDevMode(boolean on) {
+    return new ServerConfig(host, port, dataDir, contentDir, on, tokenSecret);
+  }
+}
