@@ -1,0 +1,131 @@
+package dev.scrying.server;
+
+import dev.scrying.experiences.content.Experience;
+import dev.scrying.experiences.content.ExperienceLoader;
+import dev.scrying.server.auth.TokenService;
+import dev.scrying.server.http.HttpApi;
+import dev.scrying.server.store.StorageFaults;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded game server: every experience's engine and state folder plus the HTTP API. Start it
+ * with {@link #start}; {@link #close} stops the HTTP server first, then drains each engine, so that
+ * every acknowledged command is on disk when it returns.
+ */
+public final class ScryingServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ScryingServer.class);
+
+  private final ServerConfig config;
+  private final Map<String, ExperienceRuntime> runtimes;
+  private final TokenService tokens;
+  private final Javalin http;
+  private final long startedAt = System.currentTimeMillis();
+
+  private ScryingServer(ServerConfig config, Map<String, ExperienceRuntime> runtimes, TokenService tokens) {
+    this.config = config;
+    this.runtimes = runtimes;
+    this.tokens = tokens;
+    this.http = HttpApi.create(this);
+  }
+
+  public static ScryingServer start(ServerConfig config) throws IOException {
+    return start(config, Clock.systemUTC(), StorageFaults.NONE);
+  }
+
+  public static ScryingServer start(ServerConfig config, Clock clock, StorageFaults faults) throws IOException {
+    Files.createDirectories(config.dataDir());
+    Map<String, Experience> experiences = config.contentDir() == null
+        ? Map.of(ExperienceLoader.DEFAULT_EXPERIENCE, ExperienceLoader.loadBundled(ExperienceLoader.DEFAULT_EXPERIENCE))
+        : ExperienceLoader.loadAll(config.contentDir());
+    if (experiences.isEmpty()) {
+      throw new IllegalArgumentException("no experiences found in " + config.contentDir());
+    }
+    Map<String, ExperienceRuntime> runtimes = new LinkedHashMap<>();
+    try {
+      for (Experience e : experiences.values()) {
+        runtimes.put(e.id(), new ExperienceRuntime(e, config.dataDir(), clock, faults));
+      }
+    } catch (IOException | RuntimeException e) {
+      for (ExperienceRuntime r : runtimes.values()) {
+        r.close();
+      }
+      throw e;
+    }
+    byte[] secret = config.tokenSecret() != null ? config.tokenSecret() : secret(config.dataDir());
+    ScryingServer server = new ScryingServer(config, runtimes, new TokenService(secret, clock));
+    server.http.start(config.host(), config.port());
+    LOG.info("Scrying server on {} with experiences {}", server.baseUrl(), runtimes.keySet());
+    return server;
+  }
+
+  /** The token secret kept in the data folder (owner-only), created on first start. */
+  private static byte[] secret(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("token.secret");
+    if (Files.exists(file)) {
+      return Files.readAllBytes(file);
+    }
+    byte[] s = TokenService.randomSecret();
+    Files.write(file, s);
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // Not a POSIX file system; the folder's own permissions apply.
+    }
+    return s;
+  }
+
+  public ServerConfig config() {
+    return config;
+  }
+
+  public int port() {
+    return http.port();
+  }
+
+  public String baseUrl() {
+    String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+    return "http://" + host + ":" + port();
+  }
+
+  public TokenService tokens() {
+    return tokens;
+  }
+
+  public ExperienceRuntime runtime(String experienceId) {
+    return runtimes.get(experienceId);
+  }
+
+  public Set<String> experienceIds() {
+    return runtimes.keySet();
+  }
+
+  public long uptimeMillis() {
+    return System.currentTimeMillis() - startedAt;
+  }
+
+  @Override
+  public void close() {
+    http.stop();
+    List<Exception> failures = new ArrayList<>();
+    for (ExperienceRuntime r : runtimes.values()) {
+      try {
+        r.close();
+      } catch (IOException | RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    failures.forEach(e -> LOG.warn("error while stopping: {}", e.toString()));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.scrying.server;
+
+import dev.scrying.server.auth.Identity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve}: runs the server headless until interrupted, printing its URLs. Options:
+ * {@code --port N} (default 8765, 0 = any free port), {@code --host H} (default 127.0.0.1; 0.0.0.0 for the
+ * LAN), {@code --data DIR}, {@code --content DIR}, {@code --no-dev} (no dev tokens).
+ */
+public final class ServerMain {
+  private ServerMain() {}
+
+  public static void main(String[] args) throws Exception {
+    ServerConfig config = parse(args);
+    ScryingServer server = ScryingServer.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "shutdown"));
+    printBanner(server);
+    stopped.await();
+  }
+
+  static void printBanner(ScryingServer server) throws IOException {
+    System.out.println("Scrying server listening on " + server.baseUrl());
+    System.out.println("  health:    " + server.baseUrl() + "/health");
+    System.out.println("  interact:  POST " + server.baseUrl() + "/experience/interact");
+    System.out.println("  data:      " + server.config().dataDir());
+    if (server.config().devMode()) {
+      Path tokenFile = server.config().dataDir().resolve("admin.token");
+      Files.writeString(tokenFile, server.tokens().issue("operator", Identity.Role.ADMIN, Duration.ofDays(7)));
+      System.out.println("  dev tokens: POST " + server.baseUrl() + "/dev/token {\"user_id\":\"alice\"}");
+      System.out.println("  admin token written to " + tokenFile);
+    }
+    System.out.println("READY " + server.port());
+    System.out.flush();
+  }
+
+  static ServerConfig parse(String[] args) {
+    ServerConfig c = new ServerConfig("127.0.0.1", 8765, ServerConfig.defaultDataDir(), null, true, null);
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "serve" -> { }
+        case "--port" -> c = c.withPort(Integer.parseInt(value(args, ++i, a)));
+        case "--host" -> c = c.withHost(value(args, ++i, a));
+        case "--data" -> c = new ServerConfig(c.host(), c.port(), Path.of(value(args, ++i, a)), c.contentDir(), c.devMode(), null);
+        case "--content" -> c = c.withContentDir(Path.of(value(args, ++i, a)));
+        case "--no-dev" -> c = c.withDevMode(false);
+        default -> throw new IllegalArgumentException("unknown option '" + a + "'; options: --port --host --data --content --no-dev");
+      }
+    }
+    return c;
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+}

@@ -1,0 +1,326 @@
+package dev.scrying.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Ids;
+import dev.scrying.experiences.Json;
+import dev.scrying.experiences.content.CommandDoc;
+import dev.scrying.experiences.protocol.PlayerProjection;
+import dev.scrying.server.ExperienceRuntime;
+import dev.scrying.server.ScryingServer;
+import dev.scrying.server.auth.AuthException;
+import dev.scrying.server.auth.Identity;
+import dev.scrying.server.engine.Command;
+import dev.scrying.server.engine.CommandResult;
+import dev.scrying.server.engine.Commands;
+import dev.scrying.server.store.GitHistory;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API: interact, state reads, admin, health and dev tokens. Every refusal is a 4xx with
+ * {@code {success:false, error:{code, message}}} and changes nothing; an unexpected failure is a 500
+ * that never takes the server down. Identity always comes from the bearer token.
+ */
+public final class HttpApi {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  public static final long MAX_BODY_BYTES = 64 * 1024;
+  private static final int MAX_FIELD_LENGTH = 2_000;
+
+  private final ScryingServer server;
+
+  private HttpApi(ScryingServer server) {
+    this.server = server;
+  }
+
+  public static Javalin create(ScryingServer server) {
+    HttpApi api = new HttpApi(server);
+    return Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.http.maxRequestSize = MAX_BODY_BYTES;
+      cfg.routes.get("/health", api::health);
+      cfg.routes.get("/experiences", api::experiences);
+      cfg.routes.post("/experience/interact", api::interact);
+      cfg.routes.get("/experience/{exp}/view", api::view);
+      cfg.routes.get("/experience/{exp}/world", api::world);
+      cfg.routes.get("/experience/{exp}/players/{id}", api::player);
+      cfg.routes.get("/experience/{exp}/commands", api::commands);
+      cfg.routes.post("/admin/experience/{exp}/command", api::adminCommand);
+      cfg.routes.post("/admin/experience/{exp}/reset", api::adminReset);
+      cfg.routes.get("/admin/experience/{exp}/history", api::history);
+      cfg.routes.get("/admin/experience/{exp}/history/{commit}", api::historyAt);
+      cfg.routes.post("/dev/token", api::devToken);
+      cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
+      cfg.routes.exception(AuthException.class, (e, ctx) -> Responses.error(ctx, 401, "unauthorized", e.getMessage()));
+      cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
+          Responses.error(ctx, e.getStatus(), e.getStatus() == 413 ? "body_too_large" : "http_" + e.getStatus(), e.getMessage()));
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        Responses.error(ctx, 500, "server_error", "Unexpected server error; nothing was changed.");
+      });
+      cfg.routes.error(404, ctx -> {
+        if (ctx.result() == null || ctx.result().isEmpty()) {
+          Responses.error(ctx, 404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path());
+        }
+      });
+    });
+  }
+
+  private void health(Context ctx) {
+    ObjectNode out = Json.object().put("status", "ok").put("uptime_ms", server.uptimeMillis());
+    ObjectNode exps = out.putObject("experiences");
+    for (String id : server.experienceIds()) {
+      ExperienceRuntime r = server.runtime(id);
+      exps.putObject(id).put("version", r.engine().version())
+          .put("git_version", r.snapshotter().committedVersion())
+          .put("git_lag", r.engine().version() - r.snapshotter().committedVersion());
+    }
+    Responses.json(ctx, 200, out);
+  }
+
+  private void experiences(Context ctx) {
+    var list = Json.MAPPER.createArrayNode();
+    for (String id : server.experienceIds()) {
+      var e = server.runtime(id).experience();
+      list.addObject().put("id", id).put("name", e.name()).put("version", server.runtime(id).engine().version());
+    }
+    Responses.json(ctx, 200, Json.object().set("experiences", list));
+  }
+
+  private void interact(Context ctx) {
+    Identity who = identity(ctx);
+    ObjectNode body = body(ctx);
+    ExperienceRuntime rt = runtime(body.path("experience").asText(ExperiencesDefault.ID));
+    Command command = RequestCommands.fromBody(body, who).withAdmin(who.isAdmin());
+    CommandResult r = await(rt.engine().submit(command));
+    Responses.json(ctx, statusOf(r), Responses.interact(r));
+  }
+
+  private void adminCommand(Context ctx) {
+    Identity who = requireAdmin(ctx);
+    ObjectNode body = body(ctx);
+    ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    String text = RequestCommands.text(body, "command");
+    Command c = new Command(Commands.TEXT, Json.object().put("text", text), who.userId(), true,
+        RequestCommands.requestId(body), null, text);
+    CommandResult r = await(rt.engine().submit(c));
+    Responses.json(ctx, statusOf(r), Responses.interact(r));
+  }
+
+  private void adminReset(Context ctx) {
+    Identity who = requireAdmin(ctx);
+    ObjectNode body = body(ctx);
+    ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    String scope = RequestCommands.text(body, "scope");
+    var args = Json.MAPPER.createArrayNode().add(scope);
+    if (body.hasNonNull("target")) {
+      args.add(RequestCommands.text(body, "target"));
+    }
+    if (body.path("confirm").asBoolean(false)) {
+      args.add("CONFIRM");
+    }
+    ObjectNode fields = Json.object();
+    fields.set("args", args);
+    Command c = new Command("@reset", fields, who.userId(), true, RequestCommands.requestId(body), null, null);
+    CommandResult r = await(rt.engine().submit(c));
+    Responses.json(ctx, statusOf(r), Responses.interact(r));
+  }
+
+  private void view(Context ctx) {
+    Identity who = identity(ctx);
+    ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    ObjectNode aoi = await(rt.engine().read(s -> {
+      ObjectNode p = PlayerProjection.project(rt.experience(), s.world(), s.players(), who.userId());
+      ObjectNode out = Json.object().put("type", "area_of_interest").put("timestamp", System.currentTimeMillis())
+          .put("snapshot_version", s.version());
+      out.setAll(p);
+      return out;
+    }));
+    Responses.json(ctx, 200, aoi);
+  }
+
+  private void world(Context ctx) {
+    requireAdmin(ctx);
+    ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    ObjectNode out = await(rt.engine().read(s -> {
+      ObjectNode o = Json.object().put("experience", rt.experience().id()).put("version", s.version());
+      o.set("world", s.world().deepCopy());
+      return o;
+    }));
+    Responses.json(ctx, 200, out);
+  }
+
+  private void player(Context ctx) {
+    Identity who = identity(ctx);
+    String id = ctx.pathParam("id");
+    if (!Ids.isUserId(id)) {
+      throw new ApiError(400, "invalid_user_id", "invalid user id");
+    }
+    if (!who.isAdmin() && !who.userId().equals(id)) {
+      throw new ApiError(403, "forbidden", "players may read only their own view");
+    }
+    ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    ObjectNode out = await(rt.engine().read(s -> {
+      ObjectNode o = Json.object().put("experience", rt.experience().id()).put("version", s.version()).put("user_id", id);
+      o.set("view", s.player(id) == null ? null : s.player(id).deepCopy());
+      return o;
+    }));
+    if (out.path("view").isNull()) {
+      throw new ApiError(404, "unknown_player", "no player '" + id + "' in this experience");
+    }
+    Responses.json(ctx, 200, out);
+  }
+
+  private void commands(Context ctx) {
+    Identity who = identity(ctx);
+    ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    var list = Json.MAPPER.createArrayNode();
+    for (CommandDoc d : rt.experience().commands()) {
+      if (who.isAdmin() || !d.requiresAdmin()) {
+        ObjectNode o = list.addObject().put("command", d.command()).put("summary", d.summary())
+            .put("requires_admin", d.requiresAdmin()).put("help", d.help());
+        d.aliases().forEach(o.putArray("aliases")::add);
+        d.fields().forEach(o.putArray("fields")::add);
+      }
+    }
+    Responses.json(ctx, 200, Json.object().set("commands", list));
+  }
+
+  private void history(Context ctx) {
+    requireAdmin(ctx);
+    ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    int limit = parseLimit(ctx.queryParam("limit"));
+    var list = Json.MAPPER.createArrayNode();
+    for (GitHistory.Entry e : rt.folder().history().log(limit)) {
+      list.addObject().put("commit", e.commit()).put("message", e.message()).put("time", e.timeMillis())
+          .put("version", e.version());
+    }
+    Responses.json(ctx, 200, Json.object().set("history", list));
+  }
+
+  private void historyAt(Context ctx) {
+    requireAdmin(ctx);
+    ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    var rec = rt.folder().history().at(ctx.pathParam("commit"))
+        .orElseThrow(() -> new ApiError(404, "unknown_commit", "no commit '" + ctx.pathParam("commit") + "'"));
+    ObjectNode out = Json.object().put("commit", rec.commit());
+    out.set("world", rec.world());
+    ObjectNode players = out.putObject("players");
+    rec.players().forEach(players::set);
+    Responses.json(ctx, 200, out);
+  }
+
+  private void devToken(Context ctx) {
+    if (!server.config().devMode()) {
+      throw new ApiError(404, "not_found", "dev tokens are disabled on this server");
+    }
+    ObjectNode body = body(ctx);
+    String user = RequestCommands.text(body, "user_id");
+    if (!Ids.isUserId(user)) {
+      throw new ApiError(400, "invalid_user_id", "user_id must be 1-64 letters, digits, '_' or '-'");
+    }
+    Identity.Role role = "admin".equals(body.path("role").asText("player")) ? Identity.Role.ADMIN : Identity.Role.PLAYER;
+    String token = server.tokens().issue(user, role, Duration.ofHours(12));
+    Responses.json(ctx, 200, Json.object().put("token", token).put("user_id", user).put("role", role.name().toLowerCase()));
+  }
+
+  private Identity identity(Context ctx) {
+    String auth = ctx.header("Authorization");
+    if (auth == null || !auth.startsWith("Bearer ")) {
+      throw new AuthException("send 'Authorization: Bearer <token>'");
+    }
+    return server.tokens().verify(auth.substring("Bearer ".length()).trim());
+  }
+
+  private Identity requireAdmin(Context ctx) {
+    Identity who = identity(ctx);
+    if (!who.isAdmin()) {
+      throw new ApiError(403, "forbidden", "this endpoint needs an admin identity");
+    }
+    return who;
+  }
+
+  private ExperienceRuntime runtime(String id) {
+    if (!Ids.isContentId(id)) {
+      throw new ApiError(400, "invalid_experience", "invalid experience id");
+    }
+    ExperienceRuntime rt = server.runtime(id);
+    if (rt == null) {
+      throw new ApiError(404, "unknown_experience", "no experience '" + id + "'; try GET /experiences");
+    }
+    return rt;
+  }
+
+  private static ObjectNode body(Context ctx) {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length > MAX_BODY_BYTES) {
+      throw new ApiError(413, "body_too_large", "request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+    JsonNode node;
+    try {
+      node = Json.parse(bytes);
+    } catch (IllegalArgumentException e) {
+      throw new ApiError(400, "invalid_json", "request body is not valid JSON");
+    }
+    if (!(node instanceof ObjectNode o)) {
+      throw new ApiError(400, "invalid_json", "request body must be a JSON object");
+    }
+    RequestCommands.checkStrings(o, MAX_FIELD_LENGTH);
+    return o;
+  }
+
+  private static int parseLimit(String raw) {
+    if (raw == null) {
+      return 50;
+    }
+    try {
+      int v = Integer.parseInt(raw);
+      if (v < 1 || v > 1000) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new ApiError(400, "invalid_limit", "limit must be a number from 1 to 1000");
+    }
+  }
+
+  private static int statusOf(CommandResult r) {
+    if (r.errorCode() == null) {
+      return 200;
+    }
+    return switch (r.errorCode()) {
+      case "forbidden" -> 403;
+      case "unknown_command" -> 400;
+      case "storage_unavailable", "shutting_down" -> 503;
+      default -> 500;
+    };
+  }
+
+  private static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiError(503, "interrupted", "the server is stopping");
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    } catch (TimeoutException e) {
+      throw new ApiError(503, "busy", "the experience did not answer in time; try again");
+    }
+  }
+
+  /** The experience used when a request names none. */
+  static final class ExperiencesDefault {
+    static final String ID = "wylding-woods";
+
+    private ExperiencesDefault() {}
+  }
+}

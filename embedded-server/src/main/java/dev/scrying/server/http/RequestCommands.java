@@ -1,0 +1,82 @@
+package dev.scrying.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Json;
+import dev.scrying.server.auth.Identity;
+import dev.scrying.server.engine.Command;
+import dev.scrying.server.engine.Commands;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds a {@link Command} from a request body: a structured {@code action} with its fields (legacy
+ * names such as {@code item_id} are accepted) or a free-text {@code message}. Identity fields in the
+ * body are ignored; the caller's token decides.
+ */
+public final class RequestCommands {
+  private static final Set<String> RESERVED = Set.of("experience", "action", "request_id", "user_id", "type", "message",
+      "stream", "conversation_id", "token");
+  private static final Map<String, String> LEGACY = Map.of("item_id", "instance_id", "target", "destination",
+      "area", "destination", "npc", "npc_id");
+
+  private RequestCommands() {}
+
+  public static Command fromBody(ObjectNode body, Identity who) {
+    String requestId = requestId(body);
+    JsonNode action = body.get("action");
+    if (action != null) {
+      if (!action.isTextual() || action.asText().isBlank()) {
+        throw new ApiError(400, "invalid_action", "'action' must be a non-empty string");
+      }
+      String name = action.asText().strip();
+      if (name.startsWith("@") || name.contains(" ")) {
+        return text(name, who, requestId);
+      }
+      ObjectNode fields = Json.object();
+      body.fields().forEachRemaining(f -> {
+        if (!RESERVED.contains(f.getKey())) {
+          if (!f.getValue().isValueNode() && !f.getKey().equals("args")) {
+            throw new ApiError(400, "invalid_field", "field '" + f.getKey() + "' must be a string or number");
+          }
+          fields.set(LEGACY.getOrDefault(f.getKey(), f.getKey()), f.getValue());
+        }
+      });
+      return new Command(name, fields, who.userId(), who.isAdmin(), requestId, null, null);
+    }
+    if (body.hasNonNull("message")) {
+      return text(text(body, "message"), who, requestId);
+    }
+    throw new ApiError(400, "missing_message", "send 'message' (text) or 'action' (a structured command)");
+  }
+
+  private static Command text(String text, Identity who, String requestId) {
+    return new Command(Commands.TEXT, Json.object().put("text", text), who.userId(), who.isAdmin(), requestId, null, text);
+  }
+
+  static String text(ObjectNode body, String field) {
+    JsonNode v = body.get(field);
+    if (v == null || !v.isTextual() || v.asText().isBlank()) {
+      throw new ApiError(400, "missing_" + field, "'" + field + "' must be a non-empty string");
+    }
+    return v.asText().strip();
+  }
+
+  public static String requestId(ObjectNode body) {
+    JsonNode v = body.get("request_id");
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual() || !v.asText().matches("[A-Za-z0-9_.:-]{1,128}")) {
+      throw new ApiError(400, "invalid_request_id", "request_id must be 1-128 letters, digits or _.:-");
+    }
+    return v.asText();
+  }
+
+  static void checkStrings(JsonNode node, int max) {
+    if (node.isTextual() && node.asText().length() > max) {
+      throw new ApiError(400, "field_too_long", "a string field is longer than " + max + " characters");
+    }
+    node.forEach(child -> checkStrings(child, max));
+  }
+}
