@@ -44,8 +44,9 @@ public final class ExperienceRuntime implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    engine.close();
+    // The snapshot thread reads through the engine, so it stops first, with a last snapshot.
     snapshotter.close();
+    engine.close();
     folder.close();
   }
 }

@@ -113,6 +113,10 @@ public final class ExperienceEngine implements AutoCloseable {
   /** Runs {@code reader} on the writer thread against durable state; it must not keep references. */
   public <T> CompletableFuture<T> read(Function<GameState, T> reader) {
     CompletableFuture<T> f = new CompletableFuture<>();
+    if (!running) {
+      f.completeExceptionally(new IllegalStateException("engine " + experience.id() + " is stopped"));
+      return f;
+    }
     queue.add(new ReadTask(() -> {
       try {
         f.complete(reader.apply(state));

@@ -147,7 +147,10 @@ public final class Snapshotter implements AutoCloseable {
       thread.join(10_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
     }
+    // A last snapshot on this thread, now that the loop has stopped, so a clean stop leaves Git current.
+    writeOnce();
   }
 
 }

@@ -7,7 +7,6 @@ import dev.scrying.experiences.content.CommandDoc;
 import dev.scrying.server.engine.CommandContext;
 import dev.scrying.server.engine.Outcome;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -137,7 +136,7 @@ final class Resolver {
     int priority = matched.stream().mapToInt(Entity::priority).max().orElse(0);
     List<Entity> out = new ArrayList<>();
     Set<String> seen = new LinkedHashSet<>();
-    matched.stream().filter(e -> e.priority() == priority).sorted(Comparator.comparing(Entity::id))
+    matched.stream().filter(e -> e.priority() == priority)
         .forEach(e -> {
           if (seen.add(e.id())) {
             out.add(e);
