@@ -154,7 +154,7 @@ public final class ExperienceEngine implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | AssertionError | LinkageError e) {
         LOG.error("engine {}: unexpected failure; rebuilding state from disk", experience.id(), e);
         failPending("internal_error", "The command failed inside the server; nothing was changed.");
         rebuild();
@@ -194,7 +194,8 @@ public final class ExperienceEngine implements AutoCloseable {
     }
     Outcome outcome = handler.handle(new CommandContext(experience, state, c, now, folderHistory()));
     List<Mutation> mutations = new ArrayList<>(outcome.mutations());
-    boolean isNew = state.player(c.userId()) == null;
+    // Admin commands act on the world, not as a guest in it: they never create a player view.
+    boolean isNew = state.player(c.userId()) == null && !Commands.isAdmin(c.action());
     if (isNew && (!mutations.isEmpty() || Commands.JOIN.equals(c.action()))) {
       mutations.add(0, new Mutation.PlayerCreated(c.userId(), PlayerViews.fresh(experience, c.userId(), now)));
     }
@@ -256,7 +257,8 @@ public final class ExperienceEngine implements AutoCloseable {
         for (EngineListener l : listeners) {
           try {
             l.committed(p.result());
-          } catch (RuntimeException e) {
+          } catch (RuntimeException | AssertionError e) {
+            // A broken listener must never stop the writer: the change is durable and others still need it.
             LOG.warn("listener failed on v{}: {}", p.result().version(), e.toString());
           }
         }

@@ -41,6 +41,8 @@ public final class Fanout {
         visible.putIfAbsent(r.instanceId(), itemVisible(s, r.zone(), r.area(), r.spot(), r.instanceId()));
       } else if (m instanceof Mutation.PlayerSet p && s.player(p.userId()) != null) {
         presence.putIfAbsent(p.userId(), PlayerProjection.presenceOf(s.player(p.userId())));
+      } else if (m instanceof Mutation.PlayerCreated p && s.player(p.userId()) != null) {
+        presence.putIfAbsent(p.userId(), PlayerProjection.presenceOf(s.player(p.userId())));
       }
     }
     return new Before(zoneOf, presence, visible);

@@ -34,6 +34,19 @@ public record WorldUpdateEvent(
     return PROTOCOL_VERSION;
   }
 
+  /**
+   * This event as a client holding {@code clientVersion} must receive it: empty if its snapshot
+   * already includes it; re-based onto the client's version if nothing the client sees changed in
+   * between (the recipient's chain proves that: no event for it lies between base and snapshot);
+   * unchanged otherwise, so the client sees the gap and asks for a resync.
+   */
+  public java.util.Optional<WorldUpdateEvent> forClientAt(long clientVersion) {
+    if (snapshotVersion <= clientVersion) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(baseVersion <= clientVersion ? rebasedOnto(clientVersion) : this);
+  }
+
   /** The same event re-based onto a client that already holds {@code clientVersion}. */
   public WorldUpdateEvent rebasedOnto(long clientVersion) {
     return new WorldUpdateEvent(experience, userId, clientVersion, snapshotVersion, changes, timestamp, metadata);
