@@ -2,6 +2,10 @@ package dev.scrying.server;
 
 import dev.scrying.experiences.content.Experience;
 import dev.scrying.server.engine.ExperienceEngine;
+import dev.scrying.server.narrative.Narrator;
+import dev.scrying.server.narrative.NarratorSettings;
+import dev.scrying.server.narrative.Narrators;
+import dev.scrying.server.realtime.EventLog;
 import dev.scrying.server.store.Snapshotter;
 import dev.scrying.server.store.StateFolder;
 import dev.scrying.server.store.StorageFaults;
@@ -14,8 +18,11 @@ public final class ExperienceRuntime implements AutoCloseable {
   private final StateFolder folder;
   private final ExperienceEngine engine;
   private final Snapshotter snapshotter;
+  private final EventLog eventLog;
+  private final Narrator narrator;
 
-  public ExperienceRuntime(Experience experience, Path dataDir, Clock clock, StorageFaults faults) throws IOException {
+  public ExperienceRuntime(Experience experience, Path dataDir, Clock clock, StorageFaults faults,
+      NarratorSettings narration) throws IOException {
     this.folder = new StateFolder(dataDir.resolve(experience.id()), faults);
     try {
       this.engine = new ExperienceEngine(experience, folder, clock);
@@ -23,7 +30,19 @@ public final class ExperienceRuntime implements AutoCloseable {
       folder.close();
       throw e;
     }
+    // The log first: anyone told of an event can then find it, and everything before it, there.
+    this.eventLog = new EventLog(experience.id(), folder, engine.version());
+    engine.addListener(eventLog);
     this.snapshotter = new Snapshotter(engine);
+    this.narrator = Narrators.create(narration, experience.narrative());
+  }
+
+  public EventLog eventLog() {
+    return eventLog;
+  }
+
+  public Narrator narrator() {
+    return narrator;
   }
 
   public ExperienceEngine engine() {
@@ -45,6 +64,7 @@ public final class ExperienceRuntime implements AutoCloseable {
   @Override
   public void close() throws IOException {
     // The snapshot thread reads through the engine, so it stops first, with a last snapshot.
+    narrator.close();
     snapshotter.close();
     engine.close();
     folder.close();

@@ -4,6 +4,10 @@ import dev.scrying.experiences.content.Experience;
 import dev.scrying.experiences.content.ExperienceLoader;
 import dev.scrying.server.auth.TokenService;
 import dev.scrying.server.http.HttpApi;
+import dev.scrying.server.narrative.NarratorSettings;
+import dev.scrying.server.realtime.LocalPlayerEvents;
+import dev.scrying.server.realtime.PlayerEvents;
+import dev.scrying.server.realtime.RealtimeHub;
 import dev.scrying.server.store.StorageFaults;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -30,13 +34,17 @@ public final class ScryingServer implements AutoCloseable {
   private final ServerConfig config;
   private final Map<String, ExperienceRuntime> runtimes;
   private final TokenService tokens;
+  private final RealtimeHub hub;
   private final Javalin http;
   private final long startedAt = System.currentTimeMillis();
 
-  private ScryingServer(ServerConfig config, Map<String, ExperienceRuntime> runtimes, TokenService tokens) {
+  private ScryingServer(ServerConfig config, Map<String, ExperienceRuntime> runtimes, TokenService tokens,
+      PlayerEvents events) {
     this.config = config;
     this.runtimes = runtimes;
     this.tokens = tokens;
+    this.hub = new RealtimeHub(events);
+    runtimes.values().forEach(r -> r.engine().addListener(hub.traces()));
     this.http = HttpApi.create(this);
   }
 
@@ -45,6 +53,11 @@ public final class ScryingServer implements AutoCloseable {
   }
 
   public static ScryingServer start(ServerConfig config, Clock clock, StorageFaults faults) throws IOException {
+    return start(config, clock, faults, NarratorSettings.fromEnvironment(System.getenv()));
+  }
+
+  public static ScryingServer start(ServerConfig config, Clock clock, StorageFaults faults, NarratorSettings narration)
+      throws IOException {
     Files.createDirectories(config.dataDir());
     Map<String, Experience> experiences = config.contentDir() == null
         ? Map.of(ExperienceLoader.DEFAULT_EXPERIENCE, ExperienceLoader.loadBundled(ExperienceLoader.DEFAULT_EXPERIENCE))
@@ -55,7 +68,7 @@ public final class ScryingServer implements AutoCloseable {
     Map<String, ExperienceRuntime> runtimes = new LinkedHashMap<>();
     try {
       for (Experience e : experiences.values()) {
-        runtimes.put(e.id(), new ExperienceRuntime(e, config.dataDir(), clock, faults));
+        runtimes.put(e.id(), new ExperienceRuntime(e, config.dataDir(), clock, faults, narration));
       }
     } catch (IOException | RuntimeException e) {
       for (ExperienceRuntime r : runtimes.values()) {
@@ -64,8 +77,16 @@ public final class ScryingServer implements AutoCloseable {
       throw e;
     }
     byte[] secret = config.tokenSecret() != null ? config.tokenSecret() : secret(config.dataDir());
-    ScryingServer server = new ScryingServer(config, runtimes, new TokenService(secret, clock));
-    server.http.start(config.host(), config.port());
+    LocalPlayerEvents events = new LocalPlayerEvents();
+    runtimes.values().forEach(r -> r.engine().addListener(events));
+    ScryingServer server = new ScryingServer(config, runtimes, new TokenService(secret, clock), events);
+    try {
+      server.http.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      // A port in use must not leave engines running and the state folders locked.
+      server.close();
+      throw e;
+    }
     LOG.info("Scrying server on {} with experiences {}", server.baseUrl(), runtimes.keySet());
     return server;
   }
@@ -99,6 +120,10 @@ public final class ScryingServer implements AutoCloseable {
     return "http://" + host + ":" + port();
   }
 
+  public RealtimeHub hub() {
+    return hub;
+  }
+
   public TokenService tokens() {
     return tokens;
   }
@@ -117,6 +142,7 @@ public final class ScryingServer implements AutoCloseable {
 
   @Override
   public void close() {
+    hub.close();
     http.stop();
     List<Exception> failures = new ArrayList<>();
     for (ExperienceRuntime r : runtimes.values()) {

@@ -13,6 +13,9 @@ import dev.scrying.server.auth.Identity;
 import dev.scrying.server.engine.Command;
 import dev.scrying.server.engine.CommandResult;
 import dev.scrying.server.engine.Commands;
+import dev.scrying.server.realtime.ChatStream;
+import dev.scrying.server.realtime.EventStream;
+import dev.scrying.server.realtime.ExperienceSocket;
 import dev.scrying.server.store.GitHistory;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -36,9 +39,15 @@ public final class HttpApi {
   private static final int MAX_FIELD_LENGTH = 2_000;
 
   private final ScryingServer server;
+  private final ExperienceSocket socket;
+  private final ChatStream chat;
+  private final EventStream events;
 
   private HttpApi(ScryingServer server) {
     this.server = server;
+    this.socket = new ExperienceSocket(server, server.hub());
+    this.chat = new ChatStream(server.hub());
+    this.events = new EventStream(server.hub());
   }
 
   public static Javalin create(ScryingServer server) {
@@ -58,6 +67,15 @@ public final class HttpApi {
       cfg.routes.get("/admin/experience/{exp}/history", api::history);
       cfg.routes.get("/admin/experience/{exp}/history/{commit}", api::historyAt);
       cfg.routes.post("/dev/token", api::devToken);
+      cfg.routes.post("/api/v0.3/chat", api::chat);
+      cfg.routes.post("/api/v1/chat", api::chat);
+      cfg.routes.get("/experience/{exp}/events", api::events);
+      cfg.routes.get("/trace/{id}", api::trace);
+      cfg.routes.ws("/ws/experience", api.socket::configure);
+      cfg.jetty.modifyWebSocketServletFactory(f -> {
+        f.setMaxTextMessageSize(MAX_BODY_BYTES);
+        f.setIdleTimeout(java.time.Duration.ofMinutes(2));
+      });
       cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
       cfg.routes.exception(AuthException.class, (e, ctx) -> Responses.error(ctx, 401, "unauthorized", e.getMessage()));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
@@ -230,6 +248,35 @@ public final class HttpApi {
     Identity.Role role = "admin".equals(body.path("role").asText("player")) ? Identity.Role.ADMIN : Identity.Role.PLAYER;
     String token = server.tokens().issue(user, role, Duration.ofHours(12));
     Responses.json(ctx, 200, Json.object().put("token", token).put("user_id", user).put("role", role.name().toLowerCase()));
+  }
+
+  private void chat(Context ctx) throws Exception {
+    Identity who = identity(ctx);
+    ObjectNode body = body(ctx);
+    ExperienceRuntime rt = runtime(body.path("experience").asText(ExperiencesDefault.ID));
+    chat.handle(ctx, who, rt, body);
+  }
+
+  private void events(Context ctx) throws Exception {
+    Identity who = ctx.header("Authorization") != null ? identity(ctx) : server.tokens().verify(ctx.queryParam("token"));
+    ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    String last = ctx.header("Last-Event-ID") != null ? ctx.header("Last-Event-ID") : ctx.queryParam("last_event_id");
+    Long lastId = null;
+    if (last != null) {
+      try {
+        lastId = Long.parseLong(last.trim());
+      } catch (NumberFormatException e) {
+        throw new ApiError(400, "invalid_last_event_id", "Last-Event-ID must be a version number");
+      }
+    }
+    events.handle(ctx, who, rt, lastId);
+  }
+
+  private void trace(Context ctx) {
+    identity(ctx);
+    var t = server.hub().traces().find(ctx.pathParam("id"))
+        .orElseThrow(() -> new ApiError(404, "unknown_trace", "no recent action with that trace id"));
+    Responses.json(ctx, 200, t.toJson());
   }
 
   private Identity identity(Context ctx) {

@@ -1,0 +1,97 @@
+package dev.scrying.server.realtime;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Json;
+import dev.scrying.experiences.protocol.WorldUpdateEvent;
+import dev.scrying.server.ExperienceRuntime;
+import dev.scrying.server.auth.Identity;
+import dev.scrying.server.engine.Commands;
+import dev.scrying.server.engine.Command;
+import io.javalin.http.Context;
+
+/**
+ * {@code GET /experience/{exp}/events}: a player's persistent SSE stream for clients that are not
+ * chatting. A snapshot first (or, with {@code Last-Event-ID}, exactly the missed events), then every
+ * event; {@code id:} is the version. Keep-alive comments every heartbeat; a client too slow for its
+ * queue gets a fresh snapshot instead of an ever-growing backlog.
+ */
+public final class EventStream {
+  private static final int QUEUE = 2_000;
+  private final RealtimeHub hub;
+
+  public EventStream(RealtimeHub hub) {
+    this.hub = hub;
+  }
+
+  public void handle(Context ctx, Identity who, ExperienceRuntime rt, Long lastEventId) throws Exception {
+    ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
+    SseOutput out = new SseOutput(ctx.res().getOutputStream(), QUEUE);
+    Stream stream = new Stream(who, out, rt);
+    PlayerEvents.Subscription sub = hub.events().subscribe(rt.experience().id(), who.userId(), stream.channel::deliver);
+    hub.register(stream);
+    try {
+      out.offer(": connected\n\n");
+      rt.engine().submit(Command.of(who.userId(), Commands.JOIN, null)).get();
+      if (lastEventId != null) {
+        stream.channel.startFrom(lastEventId);
+      } else {
+        stream.channel.startWithSnapshot();
+      }
+      out.pump(Long.MAX_VALUE / 4);
+    } finally {
+      sub.close();
+      stream.channel.close();
+      hub.unregister(stream);
+    }
+  }
+
+  private static final class Stream implements RealtimeHub.LiveConnection {
+    final Identity who;
+    final SseOutput out;
+    final ClientChannel channel;
+
+    Stream(Identity who, SseOutput out, ExperienceRuntime rt) {
+      this.who = who;
+      this.out = out;
+      this.channel = new ClientChannel(who.userId(), rt.eventLog(), new ClientChannel.Writer() {
+        @Override
+        public void event(WorldUpdateEvent e) {
+          write(SseOutput.event(e.snapshotVersion(), "world_update", Json.write(e)));
+        }
+
+        @Override
+        public void snapshot(ObjectNode aoi) {
+          write(SseOutput.event(aoi.path("snapshot_version").asLong(), "area_of_interest", aoi.toString()));
+        }
+      }, () -> Snapshots.areaOfInterest(rt.engine(), who.userId()));
+    }
+
+    private void write(String frame) {
+      if (!out.offer(frame)) {
+        out.clear();
+        channel.resync();
+      }
+    }
+
+    @Override
+    public String userId() {
+      return who.userId();
+    }
+
+    @Override
+    public String kind() {
+      return "events";
+    }
+
+    @Override
+    public void heartbeat() {
+      out.offer(": keep-alive\n\n");
+      channel.catchUp();
+    }
+
+    @Override
+    public void cut(String reason) {
+      out.abort();
+    }
+  }
+}

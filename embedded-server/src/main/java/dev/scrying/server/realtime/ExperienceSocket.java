@@ -1,0 +1,312 @@
+package dev.scrying.server.realtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Json;
+import dev.scrying.experiences.content.ExperienceLoader;
+import dev.scrying.experiences.protocol.WorldUpdateEvent;
+import dev.scrying.server.ExperienceRuntime;
+import dev.scrying.server.ScryingServer;
+import dev.scrying.server.auth.AuthException;
+import dev.scrying.server.auth.Identity;
+import dev.scrying.server.engine.Command;
+import dev.scrying.server.engine.CommandResult;
+import dev.scrying.server.engine.Commands;
+import dev.scrying.server.engine.Trace;
+import dev.scrying.server.http.ApiError;
+import dev.scrying.server.http.RequestCommands;
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ws/experience?token=…&experience=…}: the Unity client's protocol. Each socket has one
+ * ordered outbox, so its frames never interleave and an action's {@code world_update} is always
+ * written before its {@code action_response}. Close codes: 1008 bad token or experience, 1011 server
+ * error, 1001 server stopping, 4000 cut by the operator.
+ */
+public final class ExperienceSocket {
+  private static final Logger LOG = LoggerFactory.getLogger(ExperienceSocket.class);
+  public static final int OUTBOX_LIMIT = 1_000;
+  public static final int CLOSE_CUT = 4000;
+
+  private final ScryingServer server;
+  private final RealtimeHub hub;
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+  public ExperienceSocket(ScryingServer server, RealtimeHub hub) {
+    this.server = server;
+    this.hub = hub;
+  }
+
+  public void configure(WsConfig ws) {
+    ws.onConnect(this::connect);
+    ws.onMessage(ctx -> {
+      Session s = sessions.get(ctx.sessionId());
+      if (s != null) {
+        s.receive(ctx.message());
+      }
+    });
+    ws.onClose(ctx -> close(ctx.sessionId()));
+    ws.onError(ctx -> close(ctx.sessionId()));
+  }
+
+  public int sessions() {
+    return sessions.size();
+  }
+
+  private void connect(WsConnectContext ctx) {
+    Identity who;
+    try {
+      who = server.tokens().verify(ctx.queryParam("token"));
+    } catch (AuthException e) {
+      ctx.closeSession(1008, "unauthorized: " + e.getMessage());
+      return;
+    }
+    String expId = ctx.queryParam("experience") == null ? ExperienceLoader.DEFAULT_EXPERIENCE : ctx.queryParam("experience");
+    ExperienceRuntime rt = dev.scrying.experiences.Ids.isContentId(expId) ? server.runtime(expId) : null;
+    if (rt == null) {
+      ctx.closeSession(1008, "unknown experience");
+      return;
+    }
+    Long since = parseSince(ctx.queryParam("since_version"));
+    Session s = new Session(ctx, who, rt);
+    sessions.put(ctx.sessionId(), s);
+    s.open(since);
+  }
+
+  private void close(String sessionId) {
+    Session s = sessions.remove(sessionId);
+    if (s != null) {
+      s.release();
+    }
+  }
+
+  private static Long parseSince(String raw) {
+    if (raw == null) {
+      return null;
+    }
+    try {
+      long v = Long.parseLong(raw);
+      return v >= 0 ? v : null;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** One socket: identity, outbox, event channel and subscription. */
+  private final class Session implements RealtimeHub.LiveConnection {
+    private final WsContext ctx;
+    private final Identity who;
+    private final ExperienceRuntime rt;
+    private final String connectionId = UUID.randomUUID().toString();
+    private final Outbox outbox;
+    private final ClientChannel channel;
+    private volatile PlayerEvents.Subscription subscription;
+
+    Session(WsContext ctx, Identity who, ExperienceRuntime rt) {
+      this.ctx = ctx;
+      this.who = who;
+      this.rt = rt;
+      this.outbox = new Outbox(hub.writers(), this::write, OUTBOX_LIMIT, this::overflowed, this::writeFailed);
+      this.channel = new ClientChannel(who.userId(), rt.eventLog(), new ClientChannel.Writer() {
+        @Override
+        public void event(WorldUpdateEvent e) {
+          sendEvent(e);
+        }
+
+        @Override
+        public void snapshot(ObjectNode aoi) {
+          outbox.offer(Json.write(aoi));
+        }
+      }, () -> Snapshots.areaOfInterest(rt.engine(), who.userId()));
+    }
+
+    @Override
+    public String userId() {
+      return who.userId();
+    }
+
+    @Override
+    public String kind() {
+      return "websocket";
+    }
+
+    void open(Long since) {
+      // Listen before act: the subscription exists before anything can change for this player.
+      subscription = hub.events().subscribe(rt.experience().id(), who.userId(), channel::deliver);
+      hub.register(this);
+      rt.engine().submit(Command.of(who.userId(), Commands.JOIN, null)).whenCompleteAsync((r, err) -> {
+        outbox.offer(Json.write(Messages.connected(connectionId, who.userId(), rt.experience().id(), rt.engine().version())));
+        if (since != null) {
+          channel.startFrom(since);
+        } else {
+          channel.startWithSnapshot();
+        }
+      }, hub.writers());
+    }
+
+    void receive(String text) {
+      JsonNode msg;
+      try {
+        msg = Json.parse(text);
+      } catch (IllegalArgumentException e) {
+        send(Messages.error("invalid_json", "message is not valid JSON"));
+        return;
+      }
+      if (!msg.isObject() || !msg.path("type").isTextual()) {
+        send(Messages.error("missing_type", "every message needs a string 'type'"));
+        return;
+      }
+      switch (msg.path("type").asText()) {
+        case "action" -> action((ObjectNode) msg);
+        case "chat" -> chat(msg);
+        case "update_location" -> location(msg);
+        case "ping" -> send(Messages.pong(msg));
+        case "get_commands" -> send(Messages.commandsSchema(rt.experience(), who.isAdmin()));
+        case "resync", "request_resync" -> channel.resync();
+        default -> send(Messages.error("unknown_message_type", "unknown message type '" + msg.path("type").asText() + "'"));
+      }
+    }
+
+    private void action(ObjectNode msg) {
+      if (!msg.path("action").isTextual() || msg.path("action").asText().isBlank()) {
+        send(Messages.error("missing_action", "an action message needs a string 'action'"));
+        return;
+      }
+      Command c;
+      try {
+        c = RequestCommands.fromBody(msg, who).withAdmin(who.isAdmin());
+      } catch (ApiError e) {
+        send(Messages.error(e.code(), e.getMessage()));
+        return;
+      }
+      String clientAction = msg.path("action").asText();
+      rt.engine().submit(c).whenCompleteAsync((r, err) -> answered(r, err, clientAction), hub.writers());
+    }
+
+    private void chat(JsonNode msg) {
+      if (!msg.path("text").isTextual()) {
+        send(Messages.error("missing_text", "a chat message needs 'text'"));
+        return;
+      }
+      ObjectNode asAction = Json.object().put("action", "say").put("message", msg.path("text").asText());
+      Command c = new Command(Commands.TEXT, Json.object().put("text", msg.path("text").asText()), who.userId(),
+          who.isAdmin(), null, null, msg.path("text").asText());
+      rt.engine().submit(c).whenCompleteAsync((r, err) -> answered(r, err, asAction.path("action").asText()), hub.writers());
+    }
+
+    private void answered(CommandResult r, Throwable err, String clientAction) {
+      if (err != null) {
+        send(Messages.error("processing_error", "the command failed inside the server; nothing was changed"));
+        return;
+      }
+      // The action's own delta goes first; the copy that arrives through NATS is then a duplicate.
+      r.eventFor(who.userId()).ifPresent(channel::deliver);
+      channel.inOrder(() -> send(Messages.actionResponse(r, clientAction)));
+      String action = r.action();
+      if (r.success() && r.stateChanged() && rt.experience().quest().isObject()
+          && (action.equals("collect_item") || action.equals("give_item"))) {
+        rt.engine().read(s -> Messages.questUpdate(rt.experience(), s.world(), r)).thenAccept(this::send);
+      }
+    }
+
+    private void location(JsonNode msg) {
+      if (!msg.path("lat").isNumber() || !msg.path("lng").isNumber()) {
+        send(Messages.error("missing_coordinates", "update_location needs numeric 'lat' and 'lng'"));
+        return;
+      }
+      var zone = Zones.at(rt.experience().worldTemplate(), msg.path("lat").asDouble(), msg.path("lng").asDouble());
+      if (zone.isEmpty()) {
+        send(Messages.error("no_zone_nearby", "no zone of this experience contains that location"));
+        return;
+      }
+      Command go = Command.of(who.userId(), "go", Json.object().put("destination", zone.get()));
+      rt.engine().read(s -> s.player(who.userId()) == null ? ""
+              : s.player(who.userId()).path("player").path("current_location").asText())
+          .thenCompose(current -> current.equals(zone.get())
+              ? CompletableFuture.completedFuture((CommandResult) null) : rt.engine().submit(go))
+          .whenCompleteAsync((r, err) -> {
+            var moved = r == null ? java.util.Optional.<WorldUpdateEvent>empty() : r.eventFor(who.userId());
+            if (moved.isPresent()) {
+              // A zone change replaces the view; the channel sends it as an area_of_interest too.
+              channel.deliver(moved.get());
+            } else {
+              channel.resync();
+            }
+          }, hub.writers());
+    }
+
+    private void sendEvent(WorldUpdateEvent e) {
+      ObjectNode frame = Json.MAPPER.valueToTree(e);
+      hub.traces().find(e.metadata().path("trace_id").asText()).ifPresent(t -> {
+        if (e.userId().equals(e.metadata().path("actor").asText())) {
+          t.stamp("delivered", Trace.nowMicros(Clock.systemUTC()));
+        }
+        frame.with("metadata").set("trace", t.toJson().path("hops_us"));
+      });
+      outbox.offer(frame.toString());
+      boolean replaced = false;
+      for (JsonNode c : e.changes()) {
+        replaced |= "replace".equals(c.path("operation").asText());
+        if (replaced) {
+          // Unity knows no "replace": it also gets the new view as an area_of_interest of the same version.
+          ObjectNode aoi = Json.object().put("type", "area_of_interest").put("timestamp", System.currentTimeMillis())
+              .put("snapshot_version", e.snapshotVersion());
+          aoi.setAll((ObjectNode) c.path("value"));
+          outbox.offer(aoi.toString());
+          break;
+        }
+      }
+    }
+
+    void send(ObjectNode message) {
+      outbox.offer(message.toString());
+    }
+
+    private void write(String frame) throws Exception {
+      CompletableFuture<Void> done = new CompletableFuture<>();
+      ctx.session.sendText(frame, Callback.from(() -> done.complete(null), done::completeExceptionally));
+      done.get(10, TimeUnit.SECONDS);
+    }
+
+    private void overflowed() {
+      LOG.warn("client {} ({}) is too slow; dropping its queue and resyncing it", who.userId(), connectionId);
+      channel.resync();
+    }
+
+    private void writeFailed() {
+      ctx.closeSession(1011, "write failed");
+    }
+
+    @Override
+    public void heartbeat() {
+      send(Messages.heartbeat(rt.engine().version()));
+      channel.catchUp();
+    }
+
+    @Override
+    public void cut(String reason) {
+      ctx.closeSession(reason.equals("server stopping") ? 1001 : CLOSE_CUT, reason);
+    }
+
+    void release() {
+      PlayerEvents.Subscription sub = subscription;
+      if (sub != null) {
+        sub.close();
+      }
+      channel.close();
+      outbox.close();
+      hub.unregister(this);
+    }
+  }
+}

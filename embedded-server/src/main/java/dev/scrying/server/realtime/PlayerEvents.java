@@ -1,0 +1,19 @@
+package dev.scrying.server.realtime;
+
+import dev.scrying.experiences.protocol.WorldUpdateEvent;
+import java.util.function.Consumer;
+
+/**
+ * Where connections get their player's {@code world_update} events from (NATS, or in-process when
+ * NATS is away). Events may arrive more than once; {@link ClientChannel} drops duplicates.
+ */
+public interface PlayerEvents {
+  /** Subscribes to one player's events; closing the result ends the subscription. */
+  Subscription subscribe(String experience, String userId, Consumer<WorldUpdateEvent> sink);
+
+  /** An active subscription. Closing is idempotent. */
+  interface Subscription extends AutoCloseable {
+    @Override
+    void close();
+  }
+}

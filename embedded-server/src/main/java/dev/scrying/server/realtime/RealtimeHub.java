@@ -1,0 +1,108 @@
+package dev.scrying.server.realtime;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The live connections of a server (WebSocket sessions and SSE streams), the threads that write to
+ * them and the heartbeat that keeps them honest. Owned by the server; closing it closes every
+ * connection. Thread-safe.
+ */
+public final class RealtimeHub implements AutoCloseable {
+  public static final long HEARTBEAT_SECONDS = 15;
+
+  private final PlayerEvents events;
+  private final TraceRegistry traces = new TraceRegistry();
+  private final ExecutorService writers = Executors.newCachedThreadPool(named("outbox"));
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
+  private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+
+  /** A connection the hub can count, heartbeat and cut. */
+  public interface LiveConnection {
+    String userId();
+
+    String kind();
+
+    void heartbeat();
+
+    void cut(String reason);
+  }
+
+  public RealtimeHub(PlayerEvents events) {
+    this.events = events;
+    timer.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  public PlayerEvents events() {
+    return events;
+  }
+
+  public TraceRegistry traces() {
+    return traces;
+  }
+
+  public ExecutorService writers() {
+    return writers;
+  }
+
+  public void register(LiveConnection c) {
+    connections.add(c);
+  }
+
+  public void unregister(LiveConnection c) {
+    connections.remove(c);
+  }
+
+  public int count(String kind) {
+    return (int) connections.stream().filter(c -> c.kind().equals(kind)).count();
+  }
+
+  public int count() {
+    return connections.size();
+  }
+
+  /** Cuts every connection of a player (the console's failure rehearsal); returns how many. */
+  public int cut(String userId, String reason) {
+    int n = 0;
+    for (LiveConnection c : connections) {
+      if (c.userId().equals(userId)) {
+        c.cut(reason);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void beat() {
+    for (LiveConnection c : connections) {
+      try {
+        c.heartbeat();
+      } catch (RuntimeException ignored) {
+        // A dead connection is cleaned up by its own close path.
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    for (LiveConnection c : connections) {
+      c.cut("server stopping");
+    }
+    timer.shutdownNow();
+    writers.shutdown();
+  }
+
+  static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

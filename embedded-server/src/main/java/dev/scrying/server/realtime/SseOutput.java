@@ -1,0 +1,84 @@
+package dev.scrying.server.realtime;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A server-sent-events response written by exactly one thread (the request's own), from a bounded
+ * queue that any thread may fill. One writer means frames never interleave; the bound means a slow
+ * client cannot make the server's memory grow.
+ */
+final class SseOutput {
+  static final String END = "\u0000end";
+  private final BlockingQueue<String> queue;
+  private final OutputStream out;
+  private volatile boolean ended;
+
+  SseOutput(OutputStream out, int capacity) {
+    this.out = out;
+    this.queue = new LinkedBlockingQueue<>(capacity);
+  }
+
+  /** Queues a complete frame; false when the queue is full (the caller resyncs) or the stream ended. */
+  boolean offer(String frame) {
+    return !ended && queue.offer(frame);
+  }
+
+  void clear() {
+    queue.clear();
+  }
+
+  /** Ends the stream after the frames already queued. */
+  void end() {
+    if (!ended) {
+      ended = true;
+      queue.offer(END);
+    }
+  }
+
+  /** Endless: ends the loop at once, dropping what is queued (a cut connection). */
+  void abort() {
+    ended = true;
+    queue.clear();
+    queue.offer(END);
+  }
+
+  static String data(String json) {
+    return "data: " + json + "\n\n";
+  }
+
+  static String event(long id, String type, String json) {
+    return "id: " + id + "\nevent: " + type + "\ndata: " + json + "\n\n";
+  }
+
+  /** Writes frames until {@link #end} or a write failure (the client went away); returns how it ended. */
+  boolean pump(long maxMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      String frame = queue.poll(Math.min(left, TimeUnit.SECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
+      if (frame == null) {
+        continue;
+      }
+      if (frame == END) {
+        return true;
+      }
+      try {
+        out.write(frame.getBytes(StandardCharsets.UTF_8));
+        if (queue.isEmpty()) {
+          out.flush();
+        }
+      } catch (IOException e) {
+        ended = true;
+        return false;
+      }
+    }
+  }
+}
