@@ -1,0 +1,95 @@
+package dev.scrying.console;
+
+import dev.scrying.server.ServerMain;
+import java.io.PrintStream;
+import javafx.application.Application;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/**
+ * The single entry point ({@code ./scrying}). Not a JavaFX {@code Application} subclass, so it runs
+ * from a plain class path and can choose between the console window and the headless server. Exit
+ * codes: 0 done, 1 the server failed, 2 bad arguments.
+ */
+public final class ScryingMain {
+  static final String USAGE = """
+      Usage: scrying [COMMAND]
+
+      Scrying: the operator console and embedded game server for Wylding Woods.
+
+      Commands:
+        (none)     Open the console with the embedded server. Without a display
+                   (no DISPLAY or WAYLAND_DISPLAY), or if the window cannot open,
+                   run the server headless instead.
+        console    Open the console with the embedded server (needs a display).
+        serve      Run the server headless until Ctrl+C. Options:
+                     --port N       port (default 8765; 0 = any free port)
+                     --host H       address to bind (default 127.0.0.1; 0.0.0.0 for the LAN)
+                     --data DIR     state folder (default ~/.scrying/data)
+                     --content DIR  folder of experiences (default: bundled Wylding Woods)
+                     --no-dev       disable POST /dev/token
+        test       Run every module's tests (handled by the ./scrying wrapper: mvn verify).
+        --help     Show this help.
+      """;
+
+  private ScryingMain() {}
+
+  public static void main(String[] args) {
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
+    LaunchPlan plan = LaunchPlan.of(args, System.getenv(), System.getProperty("java.awt.headless"));
+    switch (plan.mode()) {
+      case CONSOLE -> {
+        String failure = openConsole();
+        if (failure != null) {
+          System.out.println("Could not open the console window (" + failure + "): running the server headless.");
+          serve(plan);
+        }
+      }
+      case CONSOLE_ONLY -> {
+        String failure = openConsole();
+        if (failure != null) {
+          exit(1, System.err, "scrying console: could not open the window: " + failure);
+        }
+      }
+      case SERVE -> serve(plan);
+      case SERVE_NO_DISPLAY -> {
+        System.out.println("No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the server"
+            + " headless. Use 'scrying console' on a machine with a display for the window.");
+        serve(plan);
+      }
+      case HELP -> System.out.print(USAGE);
+      case USAGE_ERROR -> exit(2, System.err, "scrying: " + plan.error() + "\n\n" + USAGE);
+    }
+  }
+
+  /** Runs the console until its window closes; returns why it could not open, or null. */
+  private static String openConsole() {
+    try {
+      Application.launch(ConsoleApp.class);
+      return null;
+    } catch (RuntimeException e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      String why = root.getMessage() == null ? root.toString() : root.getMessage();
+      // JavaFX 21 on Linux needs GTK 3, which minimal Debian installs lack.
+      return why.contains("GTK") ? why + " Install it with: apt-get install libgtk-3-0" : why;
+    }
+  }
+
+  private static void serve(LaunchPlan plan) {
+    try {
+      ServerMain.main(plan.serverArgs().toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      exit(2, System.err, "scrying serve: " + e.getMessage());
+    } catch (Exception e) {
+      exit(1, System.err, "scrying serve: the server could not start: " + e);
+    }
+  }
+
+  private static void exit(int code, PrintStream out, String message) {
+    out.println(message);
+    System.exit(code);
+  }
+}

@@ -1,0 +1,62 @@
+package dev.scrying.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.scrying.console.LaunchPlan.Mode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LaunchPlanTest {
+  private static final Map<String, String> X11 = Map.of("DISPLAY", ":0");
+  private static final Map<String, String> NONE = Map.of();
+
+  @Test
+  void noArgumentsOpensTheConsoleWhenThereIsADisplay() {
+    LaunchPlan plan = LaunchPlan.of(new String[0], X11, null);
+    assertThat(plan.mode()).isEqualTo(Mode.CONSOLE);
+    assertThat(plan.serverArgs()).as("the fallback if the window cannot open").containsExactly("serve");
+    assertThat(LaunchPlan.of(new String[0], Map.of("WAYLAND_DISPLAY", "wayland-0"), null).mode())
+        .isEqualTo(Mode.CONSOLE);
+  }
+
+  @Test
+  void noArgumentsServesHeadlessWithoutADisplay() {
+    LaunchPlan plan = LaunchPlan.of(new String[0], NONE, null);
+    assertThat(plan.mode()).isEqualTo(Mode.SERVE_NO_DISPLAY);
+    assertThat(plan.serverArgs()).containsExactly("serve");
+    assertThat(LaunchPlan.of(new String[0], Map.of("DISPLAY", " "), null).mode()).isEqualTo(Mode.SERVE_NO_DISPLAY);
+  }
+
+  @Test
+  void awtHeadlessWinsOverADisplay() {
+    assertThat(LaunchPlan.of(new String[0], X11, "true").mode()).isEqualTo(Mode.SERVE_NO_DISPLAY);
+    assertThat(LaunchPlan.of(new String[0], X11, "false").mode()).isEqualTo(Mode.CONSOLE);
+  }
+
+  @Test
+  void serveHandsEveryArgumentToTheServer() {
+    LaunchPlan plan = LaunchPlan.of(new String[] {"serve", "--port", "0"}, X11, null);
+    assertThat(plan.mode()).isEqualTo(Mode.SERVE);
+    assertThat(plan.serverArgs()).containsExactly("serve", "--port", "0");
+  }
+
+  @Test
+  void consoleIsForcedEvenWithoutADisplay() {
+    assertThat(LaunchPlan.of(new String[] {"console"}, NONE, null).mode()).isEqualTo(Mode.CONSOLE_ONLY);
+  }
+
+  @Test
+  void helpAndMistakes() {
+    assertThat(LaunchPlan.of(new String[] {"--help"}, NONE, null).mode()).isEqualTo(Mode.HELP);
+    assertThat(LaunchPlan.of(new String[] {"-h"}, NONE, null).mode()).isEqualTo(Mode.HELP);
+    LaunchPlan typo = LaunchPlan.of(new String[] {"serv"}, NONE, null);
+    assertThat(typo.mode()).isEqualTo(Mode.USAGE_ERROR);
+    assertThat(typo.error()).contains("'serv'");
+    assertThat(LaunchPlan.of(new String[] {"console", "--port", "1"}, X11, null).mode()).isEqualTo(Mode.USAGE_ERROR);
+  }
+
+  @Test
+  void usageListsOnlyWhatExists() {
+    assertThat(ScryingMain.USAGE).contains("serve", "console", "--help").doesNotContain("bench");
+  }
+}
