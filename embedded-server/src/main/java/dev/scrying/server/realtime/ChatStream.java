@@ -52,6 +52,8 @@ public final class ChatStream {
     try {
       out.offer(SseOutput.data(Json.write(Json.object().put("type", "metadata").put("conversation_id", conversation)
           .put("model", "scrying-narrator").put("timestamp", System.currentTimeMillis() / 1000))));
+      // Joining makes this player a recipient of its zone's changes for as long as the stream is open.
+      rt.engine().submit(Command.of(who.userId(), Commands.JOIN, null)).get(30, java.util.concurrent.TimeUnit.SECONDS);
       stream.channel.startFrom(rt.engine().version());
       Command c = new Command(Commands.TEXT, Json.object().put("text", message), who.userId(), who.isAdmin(),
           body.path("request_id").isTextual() ? body.path("request_id").asText() : null, null, message);

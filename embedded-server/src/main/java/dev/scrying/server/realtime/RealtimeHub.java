@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * connection. Thread-safe.
  */
 public final class RealtimeHub implements AutoCloseable {
-  public static final long HEARTBEAT_SECONDS = 15;
+  /** Heartbeat period; {@code -Dscrying.heartbeat.millis} tunes it (tests use a short one). */
+  public static final long HEARTBEAT_MILLIS = Long.getLong("scrying.heartbeat.millis", 15_000);
 
   private final PlayerEvents events;
   private final TraceRegistry traces = new TraceRegistry();
@@ -35,7 +36,7 @@ public final class RealtimeHub implements AutoCloseable {
 
   public RealtimeHub(PlayerEvents events) {
     this.events = events;
-    timer.scheduleAtFixedRate(this::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+    timer.scheduleAtFixedRate(this::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   public PlayerEvents events() {

@@ -68,6 +68,11 @@ class NaturalLanguageAndBadInputTest {
     assertThat(ran(inv)).isEqualTo("inventory");
     assertThat(inv.narrative()).contains("Bottle of Mystery");
 
+    var talk = guest.say("talk to louisa");
+    assertThat(ran(talk)).isEqualTo("talk");
+    assertThat(talk.body().path("metadata").path("command").path("npc_id").asText()).isEqualTo("louisa");
+    assertThat(ran(guest.say("talk louisa"))).isEqualTo("talk");
+
     var it = guest.say("give it to the fairy");
     assertThat(it.body().path("metadata").path("command").path("instance_id").asText()).isEqualTo("bottle_mystery");
     assertThat(it.success()).isTrue();

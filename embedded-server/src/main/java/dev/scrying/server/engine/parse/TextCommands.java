@@ -72,7 +72,7 @@ public final class TextCommands {
     }
     String[] tokens = text.split("\\s+");
     List<String> fieldNames = doc.get().fields();
-    if (tokens.length - 1 > fieldNames.size() || !allIds(tokens)) {
+    if (tokens.length - 1 > fieldNames.size() || !allIds(tokens) || !allKnown(ctx, tokens)) {
       return Optional.empty();
     }
     ObjectNode fields = Json.object();
@@ -80,6 +80,30 @@ public final class TextCommands {
       fields.put(fieldNames.get(i - 1), tokens[i]);
     }
     return Optional.of(parsed(ctx, first, fields, text));
+  }
+
+  /** "talk to louisa" is language, "talk louisa" is structured: every argument must name something real. */
+  private static boolean allKnown(CommandContext ctx, String[] tokens) {
+    java.util.Set<String> known = new java.util.HashSet<>();
+    WorldQuery.itemsIn(ctx.world(), WorldQuery.allSpots(ctx.world())).forEach(l -> known.add(l.instanceId()));
+    ctx.player().path("inventory").forEach(i -> known.add(i.path("instance_id").asText()));
+    ctx.world().path("npcs").fieldNames().forEachRemaining(known::add);
+    ctx.world().path("locations").fieldNames().forEachRemaining(known::add);
+    WorldQuery.allSpots(ctx.world()).forEach(s -> {
+      known.add(s.spot());
+      known.add(s.area());
+    });
+    known.addAll(ctx.state().players().keySet());
+    ctx.experience().commands().forEach(d -> known.add(d.command()));
+    if (ctx.experience().quest().isObject()) {
+      known.add(ctx.experience().quest().path("id").asText());
+    }
+    for (int i = 1; i < tokens.length; i++) {
+      if (!known.contains(tokens[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allIds(String[] tokens) {
