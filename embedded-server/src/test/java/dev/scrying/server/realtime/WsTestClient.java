@@ -16,15 +16,22 @@ import okhttp3.WebSocket;
 import okhttp3.WebSocketListener;
 
 /** A real OkHttp WebSocket client that records every frame, for tests. */
-final class WsTestClient extends WebSocketListener implements AutoCloseable {
+class WsTestClient extends WebSocketListener implements AutoCloseable {
   static final OkHttpClient HTTP = new OkHttpClient();
   final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   final List<JsonNode> all = new CopyOnWriteArrayList<>();
   volatile int closeCode = -1;
   volatile String closeReason;
   final WebSocket socket;
+  private final java.util.function.Consumer<JsonNode> tap;
 
   WsTestClient(String baseUrl, String token, String query) {
+    this(baseUrl, token, query, n -> { });
+  }
+
+  /** {@code tap} sees every frame first, on OkHttp's reader thread. */
+  WsTestClient(String baseUrl, String token, String query, java.util.function.Consumer<JsonNode> tap) {
+    this.tap = tap;
     String url = baseUrl.replace("http://", "ws://") + "/ws/experience?token=" + token + "&experience=wylding-woods"
         + (query == null ? "" : "&" + query);
     socket = HTTP.newWebSocket(new Request.Builder().url(url).build(), this);
@@ -33,6 +40,7 @@ final class WsTestClient extends WebSocketListener implements AutoCloseable {
   @Override
   public void onMessage(WebSocket webSocket, String text) {
     JsonNode n = Json.parse(text);
+    tap.accept(n);
     all.add(n);
     frames.add(n);
   }
