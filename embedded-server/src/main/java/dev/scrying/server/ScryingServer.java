@@ -8,6 +8,7 @@ import dev.scrying.server.narrative.NarratorSettings;
 import dev.scrying.server.realtime.LocalPlayerEvents;
 import dev.scrying.server.realtime.PlayerEvents;
 import dev.scrying.server.realtime.RealtimeHub;
+import dev.scrying.server.realtime.TraceRegistry;
 import dev.scrying.server.store.StorageFaults;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -39,12 +40,11 @@ public final class ScryingServer implements AutoCloseable {
   private final long startedAt = System.currentTimeMillis();
 
   private ScryingServer(ServerConfig config, Map<String, ExperienceRuntime> runtimes, TokenService tokens,
-      PlayerEvents events) {
+      PlayerEvents events, TraceRegistry traces) {
     this.config = config;
     this.runtimes = runtimes;
     this.tokens = tokens;
-    this.hub = new RealtimeHub(events);
-    runtimes.values().forEach(r -> r.engine().addListener(hub.traces()));
+    this.hub = new RealtimeHub(events, traces);
     this.http = HttpApi.create(this);
   }
 
@@ -78,8 +78,11 @@ public final class ScryingServer implements AutoCloseable {
     }
     byte[] secret = config.tokenSecret() != null ? config.tokenSecret() : secret(config.dataDir());
     LocalPlayerEvents events = new LocalPlayerEvents();
+    TraceRegistry traces = new TraceRegistry();
+    // Traces first, so a connection that receives an event can always find its trace.
+    runtimes.values().forEach(r -> r.engine().addListener(traces));
     runtimes.values().forEach(r -> r.engine().addListener(events));
-    ScryingServer server = new ScryingServer(config, runtimes, new TokenService(secret, clock), events);
+    ScryingServer server = new ScryingServer(config, runtimes, new TokenService(secret, clock), events, traces);
     try {
       server.http.start(config.host(), config.port());
     } catch (RuntimeException e) {

@@ -216,7 +216,7 @@ public final class ExperienceSocket {
       String action = r.action();
       if (r.success() && r.stateChanged() && rt.experience().quest().isObject()
           && (action.equals("collect_item") || action.equals("give_item"))) {
-        rt.engine().read(s -> Messages.questUpdate(rt.experience(), s.world(), r)).thenAccept(this::send);
+        rt.engine().read(s -> Messages.questUpdate(rt.experience(), s.world(), s.player(who.userId()), r)).thenAccept(this::send);
       }
     }
 

@@ -40,14 +40,20 @@ final class Messages {
     return out;
   }
 
-  static ObjectNode questUpdate(Experience e, JsonNode world, CommandResult r) {
+  static ObjectNode questUpdate(Experience e, JsonNode world, JsonNode actorView, CommandResult r) {
     JsonNode quest = e.quest();
+    String prefix = quest.path("item_template_prefix").asText("\u0000");
+    int held = 0;
+    for (JsonNode item : actorView.path("player").path("inventory")) {
+      held += item.path("template_id").asText().startsWith(prefix) ? 1 : 0;
+    }
     String npc = quest.path("npc").asText();
     int count = world.path("npcs").path(npc).path("state").path("bottles_collected").asInt(0);
     int total = world.path("global_state").path(quest.path("required_global").asText()).asInt(4);
     return typed("quest_update").put("quest_id", quest.path("id").asText())
         .put("status", count >= total ? "complete" : "in_progress")
-        .put("bottles_collected", count).put("bottles_total", total).put("version", r.version());
+        .put("bottles_collected", count).put("bottles_total", total).put("bottles_held", held)
+        .put("version", r.version());
   }
 
   static ObjectNode error(String code, String message) {

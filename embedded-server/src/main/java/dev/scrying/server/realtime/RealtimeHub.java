@@ -18,7 +18,7 @@ public final class RealtimeHub implements AutoCloseable {
   public static final long HEARTBEAT_MILLIS = Long.getLong("scrying.heartbeat.millis", 15_000);
 
   private final PlayerEvents events;
-  private final TraceRegistry traces = new TraceRegistry();
+  private final TraceRegistry traces;
   private final ExecutorService writers = Executors.newCachedThreadPool(named("outbox"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
   private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
@@ -34,8 +34,9 @@ public final class RealtimeHub implements AutoCloseable {
     void cut(String reason);
   }
 
-  public RealtimeHub(PlayerEvents events) {
+  public RealtimeHub(PlayerEvents events, TraceRegistry traces) {
     this.events = events;
+    this.traces = traces;
     timer.scheduleAtFixedRate(this::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
   }
 
