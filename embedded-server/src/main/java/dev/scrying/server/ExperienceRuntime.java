@@ -20,6 +20,7 @@ public final class ExperienceRuntime implements AutoCloseable {
   private final Snapshotter snapshotter;
   private final EventLog eventLog;
   private final Narrator narrator;
+  private final dev.scrying.server.narrative.NarratorPacing basePacing;
 
   public ExperienceRuntime(Experience experience, Path dataDir, Clock clock, StorageFaults faults,
       NarratorSettings narration) throws IOException {
@@ -35,6 +36,12 @@ public final class ExperienceRuntime implements AutoCloseable {
     engine.addListener(eventLog);
     this.snapshotter = new Snapshotter(engine);
     this.narrator = Narrators.create(narration, experience.narrative());
+    this.basePacing = narration.pacing();
+  }
+
+  /** The pacing the narrator started with; the "slow the narrator" rehearsal multiplies it. */
+  public dev.scrying.server.narrative.NarratorPacing basePacing() {
+    return basePacing;
   }
 
   public EventLog eventLog() {

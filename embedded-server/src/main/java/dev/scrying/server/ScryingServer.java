@@ -143,6 +143,43 @@ public final class ScryingServer implements AutoCloseable {
     return System.currentTimeMillis() - startedAt;
   }
 
+  /** Everything the status bar shows: server, NATS, connections, versions and persistence lag. */
+  public com.fasterxml.jackson.databind.node.ObjectNode status() {
+    var out = dev.scrying.experiences.Json.object().put("url", baseUrl()).put("uptime_ms", uptimeMillis());
+    var nats = out.putObject("nats");
+    nats.put("mode", "in_process").put("state", "unavailable").put("jetstream", false).put("degraded", true)
+        .put("detail", "NATS unavailable: in-process delivery");
+    var connections = out.putObject("connections");
+    connections.put("websocket", hub.count("websocket")).put("chat", hub.count("chat")).put("events", hub.count("events"))
+        .put("total", hub.count());
+    var exps = out.putObject("experiences");
+    for (var e : runtimes.entrySet()) {
+      ExperienceRuntime r = e.getValue();
+      long version = r.engine().version();
+      exps.putObject(e.getKey()).put("version", version).put("git_version", r.snapshotter().committedVersion())
+          .put("git_lag", version - r.snapshotter().committedVersion());
+    }
+    return out;
+  }
+
+  /** Stops or starts the managed nats-server (failure rehearsal); false when this server owns none. */
+  public boolean controlNats(boolean start) {
+    return false;
+  }
+
+  /** Slows every offline narrator by {@code factor} (1 = normal); false if a narrator cannot be slowed. */
+  public boolean slowNarrators(double factor) {
+    boolean all = true;
+    for (ExperienceRuntime r : runtimes.values()) {
+      if (r.narrator() instanceof dev.scrying.server.narrative.OfflineNarrator offline) {
+        offline.setPacing(r.basePacing().slowedBy(factor));
+      } else {
+        all = false;
+      }
+    }
+    return all;
+  }
+
   @Override
   public void close() {
     hub.close();

@@ -71,6 +71,10 @@ public final class HttpApi {
       cfg.routes.post("/api/v1/chat", api::chat);
       cfg.routes.get("/experience/{exp}/events", api::events);
       cfg.routes.get("/trace/{id}", api::trace);
+      cfg.routes.get("/admin/status", api::status);
+      cfg.routes.post("/admin/faults/nats", api::faultNats);
+      cfg.routes.post("/admin/faults/narrator", api::faultNarrator);
+      cfg.routes.post("/admin/faults/cut", api::faultCut);
       cfg.routes.ws("/ws/experience", api.socket::configure);
       cfg.jetty.modifyWebSocketServletFactory(f -> {
         f.setMaxTextMessageSize(MAX_BODY_BYTES);
@@ -270,6 +274,45 @@ public final class HttpApi {
       }
     }
     events.handle(ctx, who, rt, lastId);
+  }
+
+  private void status(Context ctx) {
+    requireAdmin(ctx);
+    Responses.json(ctx, 200, server.status());
+  }
+
+  private void faultNats(Context ctx) {
+    requireAdmin(ctx);
+    String action = RequestCommands.text(body(ctx), "action");
+    if (!action.equals("stop") && !action.equals("start")) {
+      throw new ApiError(400, "invalid_action", "action must be 'stop' or 'start'");
+    }
+    if (!server.controlNats(action.equals("start"))) {
+      throw new ApiError(409, "nats_not_managed", "this server does not own a nats-server process");
+    }
+    Responses.json(ctx, 200, server.status());
+  }
+
+  private void faultNarrator(Context ctx) {
+    requireAdmin(ctx);
+    JsonNode slowdown = body(ctx).path("slowdown");
+    if (!slowdown.isNumber() || slowdown.asDouble() < 1 || slowdown.asDouble() > 100) {
+      throw new ApiError(400, "invalid_slowdown", "slowdown must be a number from 1 (normal) to 100");
+    }
+    if (!server.slowNarrators(slowdown.asDouble())) {
+      throw new ApiError(409, "narrator_not_offline", "only the offline narrator can be slowed");
+    }
+    Responses.json(ctx, 200, server.status());
+  }
+
+  private void faultCut(Context ctx) {
+    requireAdmin(ctx);
+    String user = RequestCommands.text(body(ctx), "user_id");
+    if (!Ids.isUserId(user)) {
+      throw new ApiError(400, "invalid_user_id", "invalid user id");
+    }
+    int n = server.hub().cut(user, "cut by the operator");
+    Responses.json(ctx, 200, Json.object().put("user_id", user).put("connections_cut", n));
   }
 
   private void trace(Context ctx) {
