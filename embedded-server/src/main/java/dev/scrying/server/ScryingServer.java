@@ -5,7 +5,10 @@ import dev.scrying.experiences.content.ExperienceLoader;
 import dev.scrying.server.auth.TokenService;
 import dev.scrying.server.http.HttpApi;
 import dev.scrying.server.narrative.NarratorSettings;
-import dev.scrying.server.realtime.LocalPlayerEvents;
+import dev.scrying.server.bus.Buses;
+import dev.scrying.server.bus.FailoverBus;
+import dev.scrying.server.bus.NatsProcess;
+import dev.scrying.server.realtime.BusPlayerEvents;
 import dev.scrying.server.realtime.PlayerEvents;
 import dev.scrying.server.realtime.RealtimeHub;
 import dev.scrying.server.realtime.TraceRegistry;
@@ -36,11 +39,13 @@ public final class ScryingServer implements AutoCloseable {
   private final Map<String, ExperienceRuntime> runtimes;
   private final TokenService tokens;
   private final RealtimeHub hub;
+  private final FailoverBus bus;
   private final Javalin http;
   private final long startedAt = System.currentTimeMillis();
 
   private ScryingServer(ServerConfig config, Map<String, ExperienceRuntime> runtimes, TokenService tokens,
-      PlayerEvents events, TraceRegistry traces) {
+      PlayerEvents events, TraceRegistry traces, FailoverBus bus) {
+    this.bus = bus;
     this.config = config;
     this.runtimes = runtimes;
     this.tokens = tokens;
@@ -77,12 +82,13 @@ public final class ScryingServer implements AutoCloseable {
       throw e;
     }
     byte[] secret = config.tokenSecret() != null ? config.tokenSecret() : secret(config.dataDir());
-    LocalPlayerEvents events = new LocalPlayerEvents();
+    FailoverBus bus = bus(config);
+    BusPlayerEvents events = new BusPlayerEvents(bus);
     TraceRegistry traces = new TraceRegistry();
     // Traces first, so a connection that receives an event can always find its trace.
     runtimes.values().forEach(r -> r.engine().addListener(traces));
     runtimes.values().forEach(r -> r.engine().addListener(events));
-    ScryingServer server = new ScryingServer(config, runtimes, new TokenService(secret, clock), events, traces);
+    ScryingServer server = new ScryingServer(config, runtimes, new TokenService(secret, clock), events, traces, bus);
     try {
       server.http.start(config.host(), config.port());
     } catch (RuntimeException e) {
@@ -92,6 +98,19 @@ public final class ScryingServer implements AutoCloseable {
     }
     LOG.info("Scrying server on {} with experiences {}", server.baseUrl(), runtimes.keySet());
     return server;
+  }
+
+  private static FailoverBus bus(ServerConfig config) {
+    NatsConfig n = config.nats();
+    return switch (n.kind()) {
+      case OFF -> Buses.inProcess();
+      case EXTERNAL -> Buses.external(n.url());
+      case MANAGED -> Buses.managed(config.dataDir(), NatsProcess.findBinary(java.util.Optional.ofNullable(n.binary())));
+    };
+  }
+
+  public FailoverBus bus() {
+    return bus;
   }
 
   /** The token secret kept in the data folder (owner-only), created on first start. */
@@ -147,8 +166,17 @@ public final class ScryingServer implements AutoCloseable {
   public com.fasterxml.jackson.databind.node.ObjectNode status() {
     var out = dev.scrying.experiences.Json.object().put("url", baseUrl()).put("uptime_ms", uptimeMillis());
     var nats = out.putObject("nats");
-    nats.put("mode", "in_process").put("state", "unavailable").put("jetstream", false).put("degraded", true)
-        .put("detail", "NATS unavailable: in-process delivery");
+    var bs = bus.status();
+    nats.put("mode", bs.mode().name().toLowerCase()).put("state", bs.state().name().toLowerCase())
+        .put("url", bs.url()).put("jetstream", bs.jetStream()).put("degraded", bs.degraded())
+        .put("detail", bs.detail()).put("summary", bs.summary());
+    bus.monitor().ifPresent(m -> {
+      try {
+        nats.put("subscriptions", m.subscriptionCount());
+      } catch (RuntimeException | java.io.IOException e) {
+        nats.put("subscriptions", -1);
+      }
+    });
     var connections = out.putObject("connections");
     connections.put("websocket", hub.count("websocket")).put("chat", hub.count("chat")).put("events", hub.count("events"))
         .put("total", hub.count());
@@ -164,7 +192,20 @@ public final class ScryingServer implements AutoCloseable {
 
   /** Stops or starts the managed nats-server (failure rehearsal); false when this server owns none. */
   public boolean controlNats(boolean start) {
-    return false;
+    var process = bus.process();
+    if (process.isEmpty()) {
+      return false;
+    }
+    try {
+      if (start) {
+        process.get().start();
+      } else {
+        process.get().stop();
+      }
+      return true;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("nats-server " + (start ? "start" : "stop") + " failed: " + e.getMessage(), e);
+    }
   }
 
   /** Slows every offline narrator by {@code factor} (1 = normal); false if a narrator cannot be slowed. */
@@ -192,6 +233,7 @@ public final class ScryingServer implements AutoCloseable {
         failures.add(e);
       }
     }
+    bus.close();
     failures.forEach(e -> LOG.warn("error while stopping: {}", e.toString()));
   }
 }

@@ -7,7 +7,13 @@ import java.nio.file.Path;
  * free port; {@code devMode} enables {@code POST /dev/token} so local players and the console can get
  * tokens without an identity provider.
  */
-public record ServerConfig(String host, int port, Path dataDir, Path contentDir, boolean devMode, byte[] tokenSecret) {
+public record ServerConfig(String host, int port, Path dataDir, Path contentDir, boolean devMode, byte[] tokenSecret,
+    NatsConfig nats) {
+
+  /** A configuration with a managed nats-server. */
+  public ServerConfig(String host, int port, Path dataDir, Path contentDir, boolean devMode, byte[] tokenSecret) {
+    this(host, port, dataDir, contentDir, devMode, tokenSecret, NatsConfig.managed());
+  }
 
   public static Path defaultDataDir() {
     return Path.of(System.getProperty("user.home"), ".scrying", "data");
@@ -18,18 +24,26 @@ public record ServerConfig(String host, int port, Path dataDir, Path contentDir,
   }
 
   public ServerConfig withPort(int p) {
-    return new ServerConfig(host, p, dataDir, contentDir, devMode, tokenSecret);
+    return new ServerConfig(host, p, dataDir, contentDir, devMode, tokenSecret, nats);
   }
 
   public ServerConfig withHost(String h) {
-    return new ServerConfig(h, port, dataDir, contentDir, devMode, tokenSecret);
+    return new ServerConfig(h, port, dataDir, contentDir, devMode, tokenSecret, nats);
+  }
+
+  public ServerConfig withDataDir(Path dir) {
+    return new ServerConfig(host, port, dir, contentDir, devMode, tokenSecret, nats);
   }
 
   public ServerConfig withContentDir(Path dir) {
-    return new ServerConfig(host, port, dataDir, dir, devMode, tokenSecret);
+    return new ServerConfig(host, port, dataDir, dir, devMode, tokenSecret, nats);
   }
 
   public ServerConfig withDevMode(boolean on) {
-    return new ServerConfig(host, port, dataDir, contentDir, on, tokenSecret);
+    return new ServerConfig(host, port, dataDir, contentDir, on, tokenSecret, nats);
+  }
+
+  public ServerConfig withNats(NatsConfig n) {
+    return new ServerConfig(host, port, dataDir, contentDir, devMode, tokenSecret, n);
   }
 }

@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code serve}: runs the server headless until interrupted, printing its URLs. Options:
  * {@code --port N} (default 8765, 0 = any free port), {@code --host H} (default 127.0.0.1; 0.0.0.0 for the
- * LAN), {@code --data DIR}, {@code --content DIR}, {@code --no-dev} (no dev tokens).
+ * LAN), {@code --data DIR}, {@code --content DIR}, {@code --no-dev} (no dev tokens), {@code --nats URL}
+ * (an external server or cluster), {@code --no-nats} (in-process delivery), {@code --nats-server PATH}.
  */
 public final class ServerMain {
   private ServerMain() {}
@@ -31,7 +32,9 @@ public final class ServerMain {
     System.out.println("Scrying server listening on " + server.baseUrl());
     System.out.println("  health:    " + server.baseUrl() + "/health");
     System.out.println("  interact:  POST " + server.baseUrl() + "/experience/interact");
+    System.out.println("  websocket: " + server.baseUrl().replace("http", "ws") + "/ws/experience?token=...&experience=wylding-woods");
     System.out.println("  data:      " + server.config().dataDir());
+    System.out.println("  nats:      " + server.bus().status().summary());
     if (server.config().devMode()) {
       Path tokenFile = server.config().dataDir().resolve("admin.token");
       Files.writeString(tokenFile, server.tokens().issue("operator", Identity.Role.ADMIN, Duration.ofDays(7)));
@@ -50,10 +53,13 @@ public final class ServerMain {
         case "serve" -> { }
         case "--port" -> c = c.withPort(Integer.parseInt(value(args, ++i, a)));
         case "--host" -> c = c.withHost(value(args, ++i, a));
-        case "--data" -> c = new ServerConfig(c.host(), c.port(), Path.of(value(args, ++i, a)), c.contentDir(), c.devMode(), null);
+        case "--data" -> c = c.withDataDir(Path.of(value(args, ++i, a)));
         case "--content" -> c = c.withContentDir(Path.of(value(args, ++i, a)));
         case "--no-dev" -> c = c.withDevMode(false);
-        default -> throw new IllegalArgumentException("unknown option '" + a + "'; options: --port --host --data --content --no-dev");
+        case "--nats" -> c = c.withNats(NatsConfig.external(value(args, ++i, a)));
+        case "--no-nats" -> c = c.withNats(NatsConfig.off());
+        case "--nats-server" -> c = c.withNats(new NatsConfig(NatsConfig.Kind.MANAGED, null, Path.of(value(args, ++i, a))));
+        default -> throw new IllegalArgumentException("unknown option '" + a + "'; options: --port --host --data --content --no-dev --nats URL --no-nats --nats-server PATH");
       }
     }
     return c;

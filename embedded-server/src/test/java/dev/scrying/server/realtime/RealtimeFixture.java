@@ -15,7 +15,11 @@ final class RealtimeFixture implements AutoCloseable {
   final ScryingServer server;
 
   RealtimeFixture(Path data, Duration firstToken) throws Exception {
-    server = ScryingServer.start(ServerConfig.local(data), Clock.systemUTC(), StorageFaults.NONE,
+    this(data, firstToken, dev.scrying.server.NatsConfig.managed());
+  }
+
+  RealtimeFixture(Path data, Duration firstToken, dev.scrying.server.NatsConfig nats) throws Exception {
+    server = ScryingServer.start(ServerConfig.local(data).withNats(nats), Clock.systemUTC(), StorageFaults.NONE,
         NarratorSettings.offline(new NarratorPacing(firstToken, 400)));
   }
 

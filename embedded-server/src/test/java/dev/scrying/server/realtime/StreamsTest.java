@@ -114,8 +114,8 @@ class StreamsTest {
 
   @Test
   void abandonedStreamsReleaseEverything() throws Exception {
-    LocalPlayerEvents events = (LocalPlayerEvents) fx.server.hub().events();
-    int baseline = events.subscriptions();
+    var monitor = fx.server.bus().monitor().orElseThrow();
+    long baseline = monitor.subscriptionCount();
     for (int i = 0; i < 1_000; i++) {
       SseTestClient c = i % 2 == 0 ? SseTestClient.chat(fx.url(), fx.token("v" + (i % 10)), "look around")
           : SseTestClient.events(fx.url(), fx.token("v" + (i % 10)), null);
@@ -126,8 +126,21 @@ class StreamsTest {
     }
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
       assertThat(fx.server.hub().count()).isZero();
-      assertThat(events.subscriptions()).isEqualTo(baseline);
+      assertThat(monitor.subscriptionCount()).isEqualTo(baseline);
     });
+  }
+
+  @Test
+  void chatSubscriptionLivesExactlyAsLongAsTheStream() throws Exception {
+    var monitor = fx.server.bus().monitor().orElseThrow();
+    var narrator = (dev.scrying.server.narrative.OfflineNarrator) fx.server.runtime("wylding-woods").narrator();
+    narrator.setPacing(new dev.scrying.server.narrative.NarratorPacing(Duration.ofSeconds(2), 30));
+    SseTestClient c = SseTestClient.chat(fx.url(), fx.token("erin"), "look around");
+    await().atMost(Duration.ofSeconds(10)).until(() -> monitor.connections().clients().stream()
+        .anyMatch(cl -> cl.subjects().contains("world.updates.user.erin")));
+    assertThat(c.closed.await(20, TimeUnit.SECONDS)).isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> monitor.connections().clients().stream()
+        .noneMatch(cl -> cl.subjects().contains("world.updates.user.erin")));
   }
 
   @Test

@@ -114,7 +114,7 @@ class KillNineTest {
   private Process start() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.scrying.server.ServerMain",
-        "serve", "--port", "0", "--data", data.toString()).redirectErrorStream(true).start();
+        "serve", "--port", "0", "--no-nats", "--data", data.toString()).redirectErrorStream(true).start();
   }
 
   private static int readyPort(Process p) throws Exception {

@@ -1,0 +1,110 @@
+package dev.scrying.server.realtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scrying.experiences.Json;
+import dev.scrying.server.NatsConfig;
+import dev.scrying.server.bus.BusStatus;
+import dev.scrying.server.bus.NatsProcess;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Invariant 7 with a real nats-server: stopped mid-run, restarted, absent at start, external. */
+class NatsFaultsTest {
+  @TempDir Path data;
+
+  @Test
+  void stoppedMidRunAndRestartedClientsConverge() throws Exception {
+    try (RealtimeFixture fx = new RealtimeFixture(data, Duration.ofMillis(5));
+         WsTestClient alice = new WsTestClient(fx.url(), fx.token("alice"), null);
+         WsTestClient bob = new WsTestClient(fx.url(), fx.token("bob"), null)) {
+      assertThat(fx.server.bus().status().state()).isEqualTo(BusStatus.State.CONNECTED);
+      alice.next("area_of_interest");
+      bob.next("area_of_interest");
+      alice.action("collect_item", "instance_id", "bottle_joy");
+      alice.next("action_response");
+      assertThat(bob.next("world_update").toString()).contains("bottle_joy");
+
+      assertThat(fx.server.controlNats(false)).isTrue();
+      await().atMost(Duration.ofSeconds(10)).until(() -> fx.server.bus().status().degraded());
+      assertThat(fx.server.status().path("nats").path("degraded").asBoolean()).isTrue();
+      alice.action("collect_item", "instance_id", "bottle_energy");
+      assertThat(alice.next("action_response").path("success").asBoolean()).as("state change never fails").isTrue();
+      assertThat(bob.next("world_update").toString()).as("delivered in-process while NATS is down").contains("bottle_energy");
+
+      assertThat(fx.server.controlNats(true)).isTrue();
+      await().atMost(Duration.ofSeconds(15)).until(() -> fx.server.bus().status().state() == BusStatus.State.CONNECTED);
+      alice.action("collect_item", "instance_id", "bottle_nature");
+      alice.next("action_response");
+      assertThat(bob.next("world_update").toString()).contains("bottle_nature");
+      assertChain(bob);
+      assertChain(alice);
+    }
+  }
+
+  @Test
+  void absentAtStartEverythingStillWorks() throws Exception {
+    try (RealtimeFixture fx = new RealtimeFixture(data, Duration.ofMillis(5), NatsConfig.off());
+         WsTestClient alice = new WsTestClient(fx.url(), fx.token("alice"), null);
+         WsTestClient bob = new WsTestClient(fx.url(), fx.token("bob"), null)) {
+      JsonNode nats = fx.server.status().path("nats");
+      assertThat(nats.path("degraded").asBoolean()).isTrue();
+      assertThat(nats.path("summary").asText()).containsIgnoringCase("unavailable");
+      alice.next("area_of_interest");
+      bob.next("area_of_interest");
+      alice.action("collect_item", "instance_id", "bottle_joy");
+      assertThat(alice.next("world_update").toString()).contains("bottle_joy");
+      assertThat(bob.next("world_update").toString()).contains("bottle_joy");
+      SseTestClient chat = SseTestClient.chat(fx.url(), fx.token("carol"), "take the energy bottle");
+      assertThat(chat.closed.await(20, TimeUnit.SECONDS)).isTrue();
+      assertThat(chat.dataTypes()).contains("world_update", "content", "done");
+    }
+  }
+
+  @Test
+  void externalServerCarriesTheWireContract() throws Exception {
+    Optional<Path> binary = NatsProcess.findBinary(Optional.empty());
+    org.junit.jupiter.api.Assumptions.assumeTrue(binary.isPresent(), "nats-server is not installed");
+    try (NatsProcess nats = NatsProcess.start(binary.get(), data.resolve("external"));
+         RealtimeFixture fx = new RealtimeFixture(data.resolve("server"), Duration.ofMillis(5), NatsConfig.external(nats.url()));
+         Connection outside = Nats.connect(nats.url())) {
+      assertThat(fx.server.bus().status().mode()).isEqualTo(BusStatus.Mode.EXTERNAL);
+      Subscription sub = outside.subscribe("world.updates.user.alice");
+      outside.flush(Duration.ofSeconds(2));
+      try (WsTestClient alice = new WsTestClient(fx.url(), fx.token("alice"), null)) {
+        alice.next("area_of_interest");
+        alice.action("collect_item", "instance_id", "bottle_joy");
+        alice.next("action_response");
+      }
+      io.nats.client.Message m = sub.nextMessage(Duration.ofSeconds(10));
+      assertThat(m).isNotNull();
+      JsonNode event = Json.parse(m.getData());
+      assertThat(event.path("type").asText()).isEqualTo("world_update");
+      assertThat(event.path("version").asText()).isEqualTo("0.4");
+      assertThat(event.path("user_id").asText()).isEqualTo("alice");
+    }
+  }
+
+  private static void assertChain(WsTestClient c) {
+    long version = -1;
+    for (JsonNode f : List.copyOf(c.all)) {
+      String type = f.path("type").asText();
+      if (type.equals("area_of_interest")) {
+        version = f.path("snapshot_version").asLong();
+      } else if (type.equals("world_update")) {
+        assertThat(f.path("base_version").asLong()).as("gapless chain").isEqualTo(version);
+        version = f.path("snapshot_version").asLong();
+      }
+    }
+  }
+}
