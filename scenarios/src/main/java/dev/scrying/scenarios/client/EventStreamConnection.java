@@ -27,6 +27,7 @@ final class EventStreamConnection extends EventSourceListener {
 
   private final Handler handler;
   private final CompletableFuture<Void> opened = new CompletableFuture<>();
+  private final CompletableFuture<String> ended = new CompletableFuture<>();
   private final AtomicBoolean finished = new AtomicBoolean();
   private final EventSource source;
 
@@ -45,6 +46,11 @@ final class EventStreamConnection extends EventSourceListener {
 
   boolean isEnded() {
     return finished.get();
+  }
+
+  /** Completes with the reason once the stream ended, however it ended. */
+  CompletableFuture<String> ended() {
+    return ended;
   }
 
   void cancel() {
@@ -83,6 +89,7 @@ final class EventStreamConnection extends EventSourceListener {
   private void end(boolean failed, String detail) {
     if (finished.compareAndSet(false, true)) {
       opened.completeExceptionally(new ServerException(0, ServerException.CONNECTION_LOST, "event stream ended"));
+      ended.complete(detail);
       handler.ended(this, failed, detail);
     }
   }

@@ -332,6 +332,12 @@ public final class SimulatedPlayer implements AutoCloseable {
     return c != null && !c.isEnded() && c.opened().isDone() && !c.opened().isCompletedExceptionally();
   }
 
+  /** Completes when the current persistent SSE stream ends (closed by either side), with why. */
+  public CompletableFuture<String> eventStreamEnded() {
+    EventStreamConnection c = events;
+    return c == null ? CompletableFuture.completedFuture("never opened") : c.ended().thenApplyAsync(r -> r, callbacks);
+  }
+
   /** The last SSE id received on the persistent stream (a version), or null. */
   public @Nullable String lastEventId() {
     return lastEventId;
