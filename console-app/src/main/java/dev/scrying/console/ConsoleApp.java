@@ -4,8 +4,6 @@ import dev.scrying.console.model.MainViewModel;
 import dev.scrying.console.model.Page;
 import dev.scrying.console.model.layout.LayoutStore;
 import dev.scrying.console.model.layout.WindowLayout;
-import dev.scrying.console.session.EmbeddedSession;
-import dev.scrying.console.session.RemoteSession;
 import dev.scrying.console.session.ServerSession;
 import dev.scrying.console.ui.FxDispatch;
 import dev.scrying.console.ui.MainView;
@@ -24,6 +22,10 @@ import javafx.stage.Stage;
  */
 public final class ConsoleApp extends Application {
   private static final Duration POLL_EVERY = Duration.ofMillis(500);
+  static final List<String> STARTING_PLAYERS = List.of("alice", "bob");
+
+  /** Set by {@link ScryingMain} before launch: the session it began starting in parallel with the toolkit. */
+  static volatile EarlyStart early;
 
   private MainViewModel model;
   private MainView view;
@@ -33,7 +35,12 @@ public final class ConsoleApp extends Application {
   @Override
   public void start(Stage stage) {
     this.stage = stage;
-    model = new MainViewModel(starter(getParameters().getRaw()), FxDispatch.create(), POLL_EVERY);
+    List<String> args = getParameters().getRaw();
+    // The console's own server starts with two guests on stage; a remote server gets none unasked,
+    // since its world may be the one real guests are playing in.
+    List<String> guests = args.contains("--connect") ? List.of() : STARTING_PLAYERS;
+    Callable<? extends ServerSession> starter = early != null ? early.await() : EarlyStart.starter(args);
+    model = new MainViewModel(starter, FxDispatch.create(), POLL_EVERY, guests);
     // Ctrl+C or SIGTERM skip stop(); close the server anyway so its last snapshot and commit land.
     Runtime.getRuntime().addShutdownHook(new Thread(model::close, "console-shutdown"));
     WindowLayout layout = layouts.load();
@@ -48,17 +55,6 @@ public final class ConsoleApp extends Application {
     stage.show();
     WindowPlacement.restoreDividers(view.splits(), layout);
     model.start();
-  }
-
-  static Callable<? extends ServerSession> starter(List<String> args) {
-    int at = args.indexOf("--connect");
-    if (at < 0 || at + 1 >= args.size()) {
-      return EmbeddedSession::startDefault;
-    }
-    String url = args.get(at + 1);
-    int t = args.indexOf("--token");
-    String token = t >= 0 && t + 1 < args.size() ? args.get(t + 1) : System.getenv("SCRYING_ADMIN_TOKEN");
-    return () -> RemoteSession.connect(url, token);
   }
 
   @Override

@@ -74,10 +74,13 @@ public final class ScryingMain {
 
   /** Runs the console until its window closes; returns why it could not open, or null. */
   private static String openConsole(java.util.List<String> args) {
+    EarlyStart early = EarlyStart.begin(args);
+    ConsoleApp.early = early;
     try {
       Application.launch(ConsoleApp.class, args.toArray(String[]::new));
       return null;
     } catch (RuntimeException e) {
+      early.abandon();
       Throwable root = e;
       while (root.getCause() != null) {
         root = root.getCause();

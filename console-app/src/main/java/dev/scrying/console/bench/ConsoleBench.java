@@ -50,7 +50,7 @@ public final class ConsoleBench extends Application {
   public void start(Stage stage) {
     FloodSession session = new FloodSession();
     fx = FxDispatch.create();
-    MainViewModel model = new MainViewModel(() -> session, fx, Duration.ofMillis(500));
+    MainViewModel model = new MainViewModel(() -> session, fx, Duration.ofMillis(500), java.util.List.of());
     MainView view = new MainView(model);
     model.show(Page.STREAM);
     AtomicLong shown = new AtomicLong();

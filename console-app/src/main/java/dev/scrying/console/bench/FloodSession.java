@@ -158,6 +158,11 @@ final class FloodSession implements ServerSession {
   }
 
   @Override
+  public CompletableFuture<String> adminToken() {
+    return CompletableFuture.completedFuture("test-admin-token");
+  }
+
+  @Override
   public Runnable listen(SessionListener listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);

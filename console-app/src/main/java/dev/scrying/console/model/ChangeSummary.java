@@ -26,6 +26,17 @@ public final class ChangeSummary {
     return String.join(", ", parts);
   }
 
+  /** How many items a player view ({@code area_of_interest}) shows across its areas and spots. */
+  public static int countItems(JsonNode view) {
+    int n = 0;
+    for (JsonNode area : view.path("areas")) {
+      for (JsonNode spot : area.path("spots")) {
+        n += spot.path("items").size();
+      }
+    }
+    return n;
+  }
+
   static String one(JsonNode c) {
     String op = c.path("operation").asText();
     String id = c.path("instance_id").asText("");

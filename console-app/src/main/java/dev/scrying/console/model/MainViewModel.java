@@ -1,9 +1,14 @@
 package dev.scrying.console.model;
 
 import dev.scrying.console.model.history.HistoryViewModel;
+import dev.scrying.console.model.latency.ClientStamps;
 import dev.scrying.console.model.latency.LatencyViewModel;
+import dev.scrying.console.model.mirror.MirrorViewModel;
+import dev.scrying.console.model.players.PlayersViewModel;
+import dev.scrying.console.model.scenario.ScenarioViewModel;
 import dev.scrying.console.model.rehearse.RehearseViewModel;
 import dev.scrying.console.model.status.StatusBarViewModel;
+import dev.scrying.console.model.stream.FrameEvents;
 import dev.scrying.console.model.stream.StreamEvents;
 import dev.scrying.console.model.stream.StreamViewModel;
 import dev.scrying.console.model.world.WorldViewModel;
@@ -13,7 +18,10 @@ import dev.scrying.console.session.ServerSession;
 import dev.scrying.console.session.ServerStatus;
 import dev.scrying.console.session.SessionException;
 import dev.scrying.console.session.SessionListener;
+import dev.scrying.scenarios.client.Frame;
 import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,6 +57,7 @@ public final class MainViewModel implements AutoCloseable {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final TraceBook traces = new TraceBook();
   private final StreamEvents events = new StreamEvents(traces);
+  private final FrameEvents frameEvents = new FrameEvents(traces);
   private final Notices notices;
   private final StatusBarViewModel statusBar = new StatusBarViewModel();
   private final StreamViewModel stream;
@@ -56,6 +65,11 @@ public final class MainViewModel implements AutoCloseable {
   private final LatencyViewModel latency;
   private final HistoryViewModel history;
   private final RehearseViewModel rehearse;
+  private final ClientStamps stamps;
+  private final PlayersViewModel players;
+  private final MirrorViewModel mirror;
+  private final ScenarioViewModel scenarios;
+  private final List<String> startingPlayers;
 
   // Written by the worker, read by close() after the worker has stopped.
   private volatile ServerSession session;
@@ -66,9 +80,12 @@ public final class MainViewModel implements AutoCloseable {
    * @param starter starts the server or connects to one; runs on the worker thread
    * @param ui hands updates to the UI thread
    * @param pollEvery how often to read the server's status
+   * @param startingPlayers simulated players to connect once the server runs
    */
-  public MainViewModel(Callable<? extends ServerSession> starter, UiDispatch ui, Duration pollEvery) {
+  public MainViewModel(Callable<? extends ServerSession> starter, UiDispatch ui, Duration pollEvery,
+      List<String> startingPlayers) {
     this.starter = starter;
+    this.startingPlayers = List.copyOf(startingPlayers);
     this.ui = ui;
     this.pollEvery = pollEvery;
     this.notices = new Notices(ui);
@@ -77,7 +94,30 @@ public final class MainViewModel implements AutoCloseable {
     this.latency = new LatencyViewModel(ui, Workers.single("latency"));
     this.history = new HistoryViewModel(ui, notices);
     this.rehearse = new RehearseViewModel(ui, notices, System::currentTimeMillis);
-    stream.players().observe(rehearse::setPlayers);
+    this.stamps = new ClientStamps(latency);
+    this.players = new PlayersViewModel(ui, notices, this::frame);
+    this.scenarios = new ScenarioViewModel(ui, notices, players::handle, this::frame);
+    this.mirror = new MirrorViewModel(ui, id -> players.player(id).or(() -> scenarios.player(id)));
+    stream.players().observe(p -> rehearse.setPlayers(knownPlayers()));
+    players.cards().observe(c -> {
+      rehearse.setPlayers(knownPlayers());
+      mirror.setChoices(players.ids());
+    });
+  }
+
+  /** The simulated players and everyone the stream has seen, for "cut a connection". UI thread. */
+  private List<String> knownPlayers() {
+    TreeSet<String> all = new TreeSet<>(stream.players().get());
+    all.addAll(players.ids());
+    all.remove("scrying-console");
+    return List.copyOf(all);
+  }
+
+  /** Every frame of every simulated player, on the network thread it arrived on. */
+  private void frame(Frame f) {
+    stream.accept(frameEvents.of(f));
+    stamps.frame(f);
+    mirror.frame(f);
   }
 
   /** Starts the server off the UI thread; shows "Starting server…" until it is up. Call once. */
@@ -104,9 +144,11 @@ public final class MainViewModel implements AutoCloseable {
       return;
     }
     session = s;
+    LOG.info("server ready at {}, {} ms after launch", s.baseUrl(), Workers.sinceLaunchMillis());
     stopListening = s.listen(new Feed());
     world.attach(s);
     latency.attach(s);
+    players.attach(s, startingPlayers);
     String running = "Server running at " + s.baseUrl() + "  ·  " + s.location();
     ui.post(() -> {
       phase.set(ServerPhase.RUNNING);
@@ -117,6 +159,7 @@ public final class MainViewModel implements AutoCloseable {
       statusBar.sessionStarted(s.baseUrl(), s.kind());
       history.attach(s);
       rehearse.attach(s);
+      scenarios.refresh();
     });
     worker.scheduleWithFixedDelay(this::poll, 0, pollEvery.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -232,6 +275,18 @@ public final class MainViewModel implements AutoCloseable {
     return rehearse;
   }
 
+  public PlayersViewModel players() {
+    return players;
+  }
+
+  public MirrorViewModel mirror() {
+    return mirror;
+  }
+
+  public ScenarioViewModel scenarios() {
+    return scenarios;
+  }
+
   /** Shared by the stream and the panels that add their own events (players, scenarios). */
   public StreamEvents events() {
     return events;
@@ -261,6 +316,9 @@ public final class MainViewModel implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     stopListening.run();
+    scenarios.close();
+    players.close();
+    mirror.close();
     latency.close();
     jobs.shutdownNow();
     ServerSession s = session;

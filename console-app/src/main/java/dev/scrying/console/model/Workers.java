@@ -18,6 +18,11 @@ public final class Workers {
     return Executors.newCachedThreadPool(r -> thread(r, name));
   }
 
+  /** Milliseconds since this JVM started, for start-up timings in the log. */
+  public static long sinceLaunchMillis() {
+    return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+  }
+
   private static Thread thread(Runnable r, String name) {
     Thread t = new Thread(r, name);
     t.setDaemon(true);

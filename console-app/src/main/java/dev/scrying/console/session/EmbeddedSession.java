@@ -40,8 +40,9 @@ public final class EmbeddedSession implements ServerSession {
     this.server = server;
     this.experienceId = server.experienceIds().iterator().next();
     String token = server.tokens().issue("scrying-console", Identity.Role.ADMIN, Duration.ofDays(30));
-    this.http = new RemoteSession(server.baseUrl(), experienceId, new AdminHttp(server.baseUrl(), AdminHttp.client(),
-        AdminToken.fixed(token)), false);
+    AdminToken admin = AdminToken.fixed(token);
+    this.http = new RemoteSession(server.baseUrl(), experienceId, new AdminHttp(server.baseUrl(), AdminHttp.client(), admin),
+        admin, false);
     Listeners listeners = http.listeners();
     this.engineListener = r -> listeners.tell(() -> actionOf(r), SessionListener::action);
     this.busListener = s -> listeners.tell(SessionListener::busChanged);
@@ -158,6 +159,11 @@ public final class EmbeddedSession implements ServerSession {
   @Override
   public CompletableFuture<Optional<Map<String, Long>>> trace(String traceId) {
     return http.trace(traceId);
+  }
+
+  @Override
+  public CompletableFuture<String> adminToken() {
+    return http.adminToken();
   }
 
   @Override

@@ -25,13 +25,15 @@ public final class RemoteSession implements ServerSession {
   private final String baseUrl;
   private final String experienceId;
   private final AdminHttp http;
+  private final AdminToken token;
   private final Listeners listeners = new Listeners();
   private final SessionWatch watch;
 
-  RemoteSession(String baseUrl, String experienceId, AdminHttp http, boolean actionsFromHistory) {
+  RemoteSession(String baseUrl, String experienceId, AdminHttp http, AdminToken token, boolean actionsFromHistory) {
     this.baseUrl = baseUrl;
     this.experienceId = experienceId;
     this.http = http;
+    this.token = token;
     this.watch = new SessionWatch(this, listeners, actionsFromHistory);
     watch.start();
   }
@@ -45,14 +47,15 @@ public final class RemoteSession implements ServerSession {
   public static RemoteSession connect(String url, String token) {
     String base = normalise(url);
     HttpClient client = AdminHttp.client();
-    AdminHttp http = new AdminHttp(base, client, AdminToken.of(base, client, token));
+    AdminToken admin = AdminToken.of(base, client, token);
+    AdminHttp http = new AdminHttp(base, client, admin);
     try {
       JsonNode experiences = http.get("/experiences").get(10, TimeUnit.SECONDS).path("experiences");
       if (!experiences.isArray() || experiences.isEmpty()) {
         throw new SessionException("The server at " + base + " has no experiences.", "Check its --content folder.");
       }
       http.get("/admin/status").get(10, TimeUnit.SECONDS);
-      return new RemoteSession(base, experiences.get(0).path("id").asText(), http, true);
+      return new RemoteSession(base, experiences.get(0).path("id").asText(), http, admin, true);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw SessionException.of(e);
     } catch (InterruptedException e) {
@@ -180,6 +183,11 @@ public final class RemoteSession implements ServerSession {
       t.path("hops_us").fields().forEachRemaining(f -> hops.put(f.getKey(), f.getValue().asLong()));
       return Optional.of(hops);
     });
+  }
+
+  @Override
+  public CompletableFuture<String> adminToken() {
+    return token.get();
   }
 
   @Override

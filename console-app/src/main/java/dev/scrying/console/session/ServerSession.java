@@ -51,6 +51,9 @@ public interface ServerSession extends AutoCloseable {
   /** The hop timestamps of a recent action, if the server still remembers it. */
   CompletableFuture<Optional<Map<String, Long>>> trace(String traceId);
 
+  /** The admin token the console uses, e.g. for simulated players' server handle. */
+  CompletableFuture<String> adminToken();
+
   /** Starts telling {@code listener} what happens; run the result to stop. */
   Runnable listen(SessionListener listener);
 

@@ -44,6 +44,7 @@ public final class Icons {
       case WEBSOCKET -> Material2MZ.SWAP_HORIZ;
       case CHAT -> Material2AL.CHAT;
       case EVENTS -> Material2MZ.RSS_FEED;
+      case HTTP -> Material2AL.HTTP;
       case CONSOLE -> Material2AL.KEYBOARD;
     };
   }

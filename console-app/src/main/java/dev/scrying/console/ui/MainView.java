@@ -6,6 +6,9 @@ import dev.scrying.console.model.Page;
 import dev.scrying.console.model.stream.ExportFormat;
 import dev.scrying.console.ui.history.HistoryView;
 import dev.scrying.console.ui.latency.LatencyView;
+import dev.scrying.console.ui.mirror.MirrorView;
+import dev.scrying.console.ui.players.PlayersView;
+import dev.scrying.console.ui.scenario.ScenarioView;
 import dev.scrying.console.ui.rehearse.RehearseView;
 import dev.scrying.console.ui.stream.StreamView;
 import dev.scrying.console.ui.world.WorldView;
@@ -69,11 +72,11 @@ public final class MainView extends StackPane {
   private void buildPanels() {
     panels.put(Page.WORLD, new WorldView(model.world()));
     panels.put(Page.STREAM, new StreamView(model.stream(), model.notices()));
-    panels.put(Page.PLAYERS, new PlaceholderPanel(Page.PLAYERS, "Simulated players come with the scenarios library."));
-    panels.put(Page.MIRROR, new PlaceholderPanel(Page.MIRROR, "The mirror draws a simulated player's view."));
+    panels.put(Page.PLAYERS, new PlayersView(model.players()));
+    panels.put(Page.MIRROR, new MirrorView(model.mirror()));
     panels.put(Page.LATENCY, new LatencyView(model.latency()));
     panels.put(Page.HISTORY, new HistoryView(model.history(), dialogs));
-    panels.put(Page.SCENARIOS, new PlaceholderPanel(Page.SCENARIOS, "Scenarios come with the scenarios library."));
+    panels.put(Page.SCENARIOS, new ScenarioView(model.scenarios(), dialogs));
     panels.put(Page.REHEARSE, new RehearseView(model.rehearse()));
   }
 
@@ -125,6 +128,10 @@ public final class MainView extends StackPane {
   /** The World panel's tree. */
   public dev.scrying.console.ui.world.WorldTreeView panelTree() {
     return ((WorldView) panels.get(Page.WORLD)).tree();
+  }
+
+  public MirrorView mirror() {
+    return (MirrorView) panels.get(Page.MIRROR);
   }
 
   public StreamView stream() {

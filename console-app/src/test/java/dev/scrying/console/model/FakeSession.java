@@ -152,6 +152,11 @@ public final class FakeSession implements ServerSession {
   }
 
   @Override
+  public CompletableFuture<String> adminToken() {
+    return CompletableFuture.completedFuture("test-admin-token");
+  }
+
+  @Override
   public Runnable listen(SessionListener listener) {
     listeners.add(listener);
     return () -> listeners.remove(listener);

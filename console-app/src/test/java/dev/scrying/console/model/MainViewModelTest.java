@@ -137,7 +137,7 @@ class MainViewModelTest {
   }
 
   private MainViewModel model(Callable<ServerSession> starter) {
-    model = new MainViewModel(starter, ui.dispatch(), Duration.ofMillis(5));
+    model = new MainViewModel(starter, ui.dispatch(), Duration.ofMillis(5), java.util.List.of());
     return model;
   }
 }

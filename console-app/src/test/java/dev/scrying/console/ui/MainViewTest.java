@@ -51,7 +51,7 @@ class MainViewTest {
       server.set(session.server());
       return session;
     };
-    model = new MainViewModel(starter, FxDispatch.create(), Duration.ofMillis(100));
+    model = new MainViewModel(starter, FxDispatch.create(), Duration.ofMillis(100), java.util.List.of());
     view = new MainView(model);
     stage.setScene(new Scene(view, 1280, 800));
     stage.show();

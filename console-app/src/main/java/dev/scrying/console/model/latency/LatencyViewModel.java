@@ -45,6 +45,7 @@ public final class LatencyViewModel implements AutoCloseable {
   private ServerSession session;
   private Metric barsFor = Metric.ACTION_TO_DELTA;
   private String selectedId;
+  private boolean autoFollow = true;
   private boolean changed;
 
   public LatencyViewModel(UiDispatch ui, ScheduledExecutorService worker) {
@@ -79,6 +80,15 @@ public final class LatencyViewModel implements AutoCloseable {
       return;
     }
     worker.execute(() -> merge(traceId, userId, "", hops.values().stream().min(Long::compare).orElse(0L), hopsOf(hops)));
+  }
+
+  /** Reads {@code traceId}'s hops from the server once more, e.g. when its narrative has ended. Any thread. */
+  public void follow(String traceId) {
+    worker.execute(() -> {
+      if (session != null) {
+        session.trace(traceId).thenAcceptAsync(h -> h.ifPresent(x -> merge(traceId, "", "", 0, hopsOf(x))), worker);
+      }
+    });
   }
 
   private void merge(String id, String user, String action, long at, Map<Hop, Long> hops) {
@@ -150,6 +160,10 @@ public final class LatencyViewModel implements AutoCloseable {
     changed = false;
     List<ActionTrace> list = new ArrayList<>(traces.values());
     java.util.Collections.reverse(list);
+    if (autoFollow && !list.isEmpty()) {
+      // Until the operator picks an action, the waterfall follows the newest one.
+      selectedId = list.get(0).traceId();
+    }
     ActionTrace sel = selectedId == null ? null : traces.get(selectedId);
     ui.latest("latency-stats", () -> {
       stats.set(s);
@@ -173,7 +187,10 @@ public final class LatencyViewModel implements AutoCloseable {
     selected.set(t);
     waterfall.set(t == null ? new Waterfall(List.of(), 0) : Waterfall.of(t.hops()));
     String id = t == null ? null : t.traceId();
-    worker.execute(() -> selectedId = id);
+    worker.execute(() -> {
+      selectedId = id;
+      autoFollow = false;
+    });
   }
 
   /** Selects the action with this trace id, if it is among the recent ones. */

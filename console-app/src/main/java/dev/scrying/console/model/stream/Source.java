@@ -7,6 +7,7 @@ public enum Source {
   WEBSOCKET("WebSocket"),
   CHAT("Chat SSE"),
   EVENTS("Events SSE"),
+  HTTP("HTTP"),
   CONSOLE("Console");
 
   private final String label;

@@ -65,10 +65,10 @@ public final class HistoryView extends BorderPane implements PanelView {
     table.getStyleClass().addAll(Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-    table.getColumns().add(column("Version", 72, e -> "v" + e.version()));
-    table.getColumns().add(column("Time", 120, e -> TIME.format(Instant.ofEpochMilli(e.timeMillis()))));
+    table.getColumns().add(column("Version", 78, e -> "v" + e.version()));
+    table.getColumns().add(column("Time", 132, e -> TIME.format(Instant.ofEpochMilli(e.timeMillis()))));
     table.getColumns().add(column("Player", 90, HistoryEntry::player));
-    table.getColumns().add(column("Commit", 80, HistoryEntry::shortCommit));
+    table.getColumns().add(column("Commit", 92, HistoryEntry::shortCommit));
     table.getColumns().add(column("Command", 240, HistoryEntry::command));
     table.setPlaceholder(Controls.muted("No commits yet: the history grows as the world changes."));
     model.entries().observe(this::showEntries);
@@ -84,6 +84,11 @@ public final class HistoryView extends BorderPane implements PanelView {
   private void showEntries(List<HistoryEntry> entries) {
     List<HistoryEntry> keep = List.copyOf(table.getSelectionModel().getSelectedItems());
     table.getItems().setAll(entries);
+    if (keep.isEmpty() && !entries.isEmpty()) {
+      // Show the newest world until the operator picks a commit.
+      table.getSelectionModel().select(0);
+      return;
+    }
     for (HistoryEntry e : keep) {
       int i = table.getItems().indexOf(e);
       if (i >= 0) {
@@ -177,6 +182,7 @@ public final class HistoryView extends BorderPane implements PanelView {
     TableColumn<HistoryEntry, String> c = new TableColumn<>(title);
     c.setCellValueFactory(x -> new ReadOnlyObjectWrapper<>(f.apply(x.getValue())));
     c.setPrefWidth(width);
+    c.setMinWidth(width);
     c.setSortable(false);
     return c;
   }

@@ -34,7 +34,7 @@ public final class StreamTable extends TableView<StreamEvent> {
     setId("streamTable");
     getStyleClass().addAll("stream-table", Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
     setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    getColumns().add(text("Time", 96, e -> TIME.format(Instant.ofEpochSecond(0, e.atMicros() * 1000))));
+    getColumns().add(text("Time", 104, e -> TIME.format(Instant.ofEpochSecond(0, e.atMicros() * 1000))));
     getColumns().add(sourceColumn());
     getColumns().add(text("Player", 96, StreamEvent::player));
     getColumns().add(text("Type", 128, StreamEvent::type));
@@ -70,6 +70,7 @@ public final class StreamTable extends TableView<StreamEvent> {
     TableColumn<StreamEvent, String> c = new TableColumn<>(title);
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
     c.setPrefWidth(width);
+    c.setMinWidth(Math.min(width, 100));
     c.setSortable(false);
     return c;
   }
@@ -77,7 +78,8 @@ public final class StreamTable extends TableView<StreamEvent> {
   private static TableColumn<StreamEvent, Source> sourceColumn() {
     TableColumn<StreamEvent, Source> c = new TableColumn<>("Source");
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().source()));
-    c.setPrefWidth(112);
+    c.setPrefWidth(128);
+    c.setMinWidth(116);
     c.setSortable(false);
     c.setCellFactory(col -> new TableCell<>() {
       private final FontIcon icon = new FontIcon();
@@ -103,7 +105,8 @@ public final class StreamTable extends TableView<StreamEvent> {
   private static TableColumn<StreamEvent, StreamEvent> latencyColumn() {
     TableColumn<StreamEvent, StreamEvent> c = new TableColumn<>("Latency");
     c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue()));
-    c.setPrefWidth(88);
+    c.setPrefWidth(90);
+    c.setMinWidth(84);
     c.setSortable(false);
     c.setCellFactory(col -> new TableCell<>() {
       @Override

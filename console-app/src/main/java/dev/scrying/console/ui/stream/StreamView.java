@@ -48,7 +48,8 @@ public final class StreamView extends BorderPane implements PanelView {
     VBox left = new VBox(8, filters, table, counts);
     VBox.setVgrow(table, Priority.ALWAYS);
     left.getStyleClass().add("pane-left");
-    JsonPane json = new JsonPane("streamJson", new dev.scrying.console.model.Value<>(""), model.selectedJson());
+    JsonPane json = new JsonPane("streamJson", new dev.scrying.console.model.Value<>(""), model.selectedJson(),
+        "Select an event to see its frame");
     json.getStyleClass().add("pane-right");
     split = new SplitPane(left, json);
     split.setId("streamSplit");

@@ -13,13 +13,18 @@ public final class JsonPane extends VBox {
   private final TextArea text = new TextArea();
 
   public JsonPane(String id, Value<String> pointer, Value<String> json) {
+    this(id, pointer, json, "(whole world)");
+  }
+
+  /** {@code emptyCaption} stands where the pointer goes when there is none. */
+  public JsonPane(String id, Value<String> pointer, Value<String> json, String emptyCaption) {
     text.setId(id);
     text.setEditable(false);
     text.setWrapText(false);
     text.getStyleClass().add("json-text");
     Label where = new Label();
     where.getStyleClass().add("json-pointer");
-    pointer.observe(p -> where.setText(p.isEmpty() ? "(whole world)" : p));
+    pointer.observe(p -> where.setText(p.isEmpty() ? emptyCaption : p));
     var copyPointer = Controls.iconButton(id + "CopyPointer", Material2AL.LINK, "Copy the JSON Pointer");
     copyPointer.setOnAction(e -> Controls.copy(pointer.get()));
     var copyJson = Controls.iconButton(id + "CopyJson", Material2AL.CONTENT_COPY, "Copy the JSON");
