@@ -41,4 +41,9 @@ final class Fx {
   static void until(BooleanSupplier condition) {
     await().atMost(30, SECONDS).until(() -> on(condition::getAsBoolean));
   }
+
+  /** The same, naming what it waits for in the failure message. */
+  static void until(String what, BooleanSupplier condition) {
+    await(what).atMost(30, SECONDS).until(() -> on(condition::getAsBoolean));
+  }
 }

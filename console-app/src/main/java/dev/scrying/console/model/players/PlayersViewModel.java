@@ -83,6 +83,12 @@ public final class PlayersViewModel implements AutoCloseable {
         ui.post(() -> {
           zones.set(z);
           ready.set(true);
+          // Listed in the given order, the first one selected, whichever connects first.
+          startWith.forEach(id -> cards.putIfAbsent(id, PlayerCard.connecting(id)));
+          publishCards();
+          if (selected.get().isEmpty() && !startWith.isEmpty()) {
+            select(startWith.get(0));
+          }
         });
       } catch (Exception e) {
         notices.failure("Simulated players are unavailable", e);
@@ -131,8 +137,9 @@ public final class PlayersViewModel implements AutoCloseable {
     try {
       SimulatedPlayer p = SimulatedPlayer.prepare(handle, experience, id, SimulatedPlayer.Options.webSocketPlayer());
       p.addListener(new Listener());
-      p.reconnect();
+      // Known before it connects, so the mirror can read it when its first snapshot arrives.
       players.put(id, p);
+      p.reconnect();
       refresh(id);
       if (commands.get().isEmpty()) {
         p.commands().thenAccept(schema -> ui.post(() -> commands.set(MirrorReading.commands(schema))));
@@ -143,6 +150,10 @@ public final class PlayersViewModel implements AutoCloseable {
         }
       });
     } catch (RuntimeException e) {
+      SimulatedPlayer failed = players.remove(id);
+      if (failed != null) {
+        failed.close();
+      }
       notices.failure("Could not connect player " + id, e);
       ui.post(() -> {
         cards.remove(id);

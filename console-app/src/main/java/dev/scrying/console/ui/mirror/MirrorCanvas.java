@@ -34,6 +34,7 @@ public final class MirrorCanvas extends Pane {
   private final Canvas canvas = new Canvas();
   private final ThemeColors colors;
   private final List<Vanishing> vanishing = new ArrayList<>();
+  private final java.util.ArrayDeque<String> vanishedIds = new java.util.ArrayDeque<>();
   private final AnimationTimer animation = new AnimationTimer() {
     @Override
     public void handle(long now) {
@@ -63,7 +64,16 @@ public final class MirrorCanvas extends Pane {
   /** Starts the vanish animation of an item at the place it had. */
   public void vanish(VanishedItem item) {
     vanishing.add(new Vanishing(item, System.nanoTime()));
+    vanishedIds.addFirst(item.item().id());
+    while (vanishedIds.size() > 20) {
+      vanishedIds.removeLast();
+    }
     animation.start();
+  }
+
+  /** The items this canvas animated away, newest first (the last 20). */
+  public List<String> vanished() {
+    return List.copyOf(vanishedIds);
   }
 
   /** True while {@code itemId}'s vanish animation runs. */
