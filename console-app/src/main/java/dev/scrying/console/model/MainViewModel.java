@@ -54,6 +54,7 @@ public final class MainViewModel implements AutoCloseable {
   private final Duration pollEvery;
   private final ScheduledExecutorService worker = Workers.single("console-worker");
   private final ExecutorService jobs = Workers.pool("console-jobs");
+  private final ScheduledExecutorService pacer = Workers.single("stream-pacer");
   private final AtomicBoolean closed = new AtomicBoolean();
   private final TraceBook traces = new TraceBook();
   private final StreamEvents events = new StreamEvents(traces);
@@ -89,7 +90,7 @@ public final class MainViewModel implements AutoCloseable {
     this.ui = ui;
     this.pollEvery = pollEvery;
     this.notices = new Notices(ui);
-    this.stream = new StreamViewModel(ui, jobs, StreamViewModel.DEFAULT_CAPACITY);
+    this.stream = new StreamViewModel(ui, jobs, StreamViewModel.DEFAULT_CAPACITY, pacer);
     this.world = new WorldViewModel(ui, Workers.single("world-reader"), notices);
     this.latency = new LatencyViewModel(ui, Workers.single("latency"));
     this.history = new HistoryViewModel(ui, notices);
@@ -320,6 +321,7 @@ public final class MainViewModel implements AutoCloseable {
     players.close();
     mirror.close();
     latency.close();
+    pacer.shutdownNow();
     jobs.shutdownNow();
     ServerSession s = session;
     if (s != null) {
