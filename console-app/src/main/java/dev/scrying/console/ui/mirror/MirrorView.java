@@ -55,8 +55,11 @@ public final class MirrorView extends BorderPane implements PanelView {
   }
 
   private Node side(MirrorViewModel model) {
-    Label delta = Controls.bound("mirrorDelta", model.lastDelta(), "delta-text");
+    Label delta = new Label();
+    delta.setId("mirrorDelta");
+    delta.getStyleClass().add("delta-text");
     delta.setWrapText(true);
+    model.lastDelta().observe(d -> delta.setText(d.isEmpty() ? "Waiting for the first change this player sees…" : d));
     Label status = Controls.bound("narrativeStatus", model.narrativeStatus(), Styles.TEXT_MUTED);
     status.setWrapText(true);
     Label story = Controls.bound("mirrorNarrative", model.narrative(), "narrative");

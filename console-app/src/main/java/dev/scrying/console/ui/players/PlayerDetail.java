@@ -37,6 +37,7 @@ final class PlayerDetail extends VBox {
     inventory.setId("playerInventory");
     Label answer = Controls.bound("lastAnswer", model.lastAnswer(), "last-answer");
     answer.setWrapText(true);
+    model.lastAnswer().observe(a -> Controls.show(answer, !a.isEmpty()));
     TextArea mirror = new TextArea();
     mirror.setId("playerMirror");
     mirror.setEditable(false);
