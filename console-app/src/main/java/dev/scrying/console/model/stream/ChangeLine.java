@@ -43,7 +43,7 @@ final class ChangeLine {
       };
     }
     if (path != null) {
-      return path + " = " + (value == null ? "…" : value);
+      return path + (value == null ? " updated" : " = " + value);
     }
     return operation;
   }
