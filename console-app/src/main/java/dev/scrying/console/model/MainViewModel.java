@@ -71,6 +71,7 @@ public final class MainViewModel implements AutoCloseable {
   private final MirrorViewModel mirror;
   private final ScenarioViewModel scenarios;
   private final List<String> startingPlayers;
+  private final dev.scrying.console.model.admin.AdminCommands admin;
 
   // Written by the worker, read by close() after the worker has stopped.
   private volatile ServerSession session;
@@ -96,6 +97,7 @@ public final class MainViewModel implements AutoCloseable {
     this.history = new HistoryViewModel(ui, notices);
     this.rehearse = new RehearseViewModel(ui, notices, System::currentTimeMillis);
     this.stamps = new ClientStamps(latency);
+    this.admin = new dev.scrying.console.model.admin.AdminCommands(ui, notices);
     this.players = new PlayersViewModel(ui, notices, this::frame);
     this.scenarios = new ScenarioViewModel(ui, notices, players::handle, this::frame);
     this.mirror = new MirrorViewModel(ui, id -> players.player(id).or(() -> scenarios.player(id)));
@@ -160,6 +162,7 @@ public final class MainViewModel implements AutoCloseable {
       statusBar.sessionStarted(s.baseUrl(), s.kind());
       history.attach(s);
       rehearse.attach(s);
+      admin.attach(s);
       scenarios.refresh();
     });
     worker.scheduleWithFixedDelay(this::poll, 0, pollEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -274,6 +277,10 @@ public final class MainViewModel implements AutoCloseable {
 
   public RehearseViewModel rehearse() {
     return rehearse;
+  }
+
+  public dev.scrying.console.model.admin.AdminCommands admin() {
+    return admin;
   }
 
   public PlayersViewModel players() {
