@@ -12,11 +12,9 @@ import dev.scrying.scenarios.client.ConnectionState;
 import dev.scrying.scenarios.client.Direction;
 import dev.scrying.scenarios.client.Frame;
 import dev.scrying.scenarios.client.FrameListener;
-import dev.scrying.scenarios.client.MirrorComparison;
 import dev.scrying.scenarios.client.ServerHandle;
 import dev.scrying.scenarios.client.SimulatedPlayer;
 import dev.scrying.scenarios.client.Transport;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +36,6 @@ import java.util.function.Consumer;
  */
 public final class PlayersViewModel implements AutoCloseable {
   private static final long CHECK_EVERY_MILLIS = 2_000;
-  private static final Duration SETTLE = Duration.ofMillis(500);
 
   private final UiDispatch ui;
   private final Notices notices;
@@ -49,8 +46,8 @@ public final class PlayersViewModel implements AutoCloseable {
   private volatile boolean closed;
   private final Map<String, SimulatedPlayer> players = new ConcurrentHashMap<>();
   private final Map<String, PlayerCard> cards = new LinkedHashMap<>();
-  private final Map<String, MirrorCheck> checks = new ConcurrentHashMap<>();
-  private final Map<String, ChatTranscript> chats = new ConcurrentHashMap<>();
+  private final MirrorChecks checks = new MirrorChecks();
+  private final ChatTranscripts chats = new ChatTranscripts();
   private final Value<List<PlayerCard>> cardList = new Value<>(List.of());
   private final Value<String> selected = new Value<>("");
   private final Value<PlayerCard> selectedCard = new Value<>(null);
@@ -179,7 +176,7 @@ public final class PlayersViewModel implements AutoCloseable {
   public void removePlayer(String userId) {
     SimulatedPlayer p = players.remove(userId);
     cards.remove(userId);
-    chats.remove(userId);
+    chats.forget(userId);
     publishCards();
     if (selected.get().equals(userId)) {
       select(cards.isEmpty() ? "" : cards.keySet().iterator().next());
@@ -259,7 +256,7 @@ public final class PlayersViewModel implements AutoCloseable {
     }
     JsonNode mirror = p.mirror();
     PlayerCard card = MirrorReading.card(id, p.isConnected() ? ConnectionState.OPEN : ConnectionState.CLOSED, mirror,
-        p.mirrorVersion(), p.chainProblems().size(), checks.getOrDefault(id, MirrorCheck.UNKNOWN));
+        p.mirrorVersion(), p.chainProblems().size(), checks.of(id));
     Map<String, List<Target>> reach = MirrorReading.targets(mirror, zonesNow());
     String pretty = dev.scrying.experiences.Json.pretty(mirror);
     ui.latest("player-" + id, () -> {
@@ -299,23 +296,10 @@ public final class PlayersViewModel implements AutoCloseable {
   }
 
   private void checkMirrors() {
-    for (SimulatedPlayer p : players.values()) {
-      if (!p.isConnected()) {
-        continue;
-      }
-      try {
-        MirrorComparison c = p.awaitConverged(SETTLE);
-        MirrorCheck check = c.matches() ? new MirrorCheck(MirrorCheck.Status.MATCH, "at v" + c.mirrorVersion())
-            : new MirrorCheck(MirrorCheck.Status.MISMATCH, String.join("; ", c.differences()));
-        if (!check.equals(checks.put(p.userId(), check))) {
-          later(() -> refresh(p.userId()));
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        // The status bar and the stream show a server that is down; the check tries again later.
-      }
+    try {
+      checks.run(players.values(), id -> later(() -> refresh(id)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -352,26 +336,10 @@ public final class PlayersViewModel implements AutoCloseable {
   }
 
   private void noteChat(Frame f) {
-    ChatTranscript t;
-    if (f.direction() == Direction.OUT) {
-      t = ChatTranscript.started(f.userId(), f.json().path("message").asText(), f.epochMicros());
-    } else {
-      ChatTranscript before = chats.get(f.userId());
-      if (before == null) {
-        return;
-      }
-      String text = switch (f.type()) {
-        case "content" -> f.json().path("content").asText();
-        case "world_update" -> dev.scrying.console.model.stream.StreamEvents.worldUpdateSummary(f.json());
-        case "error" -> f.json().path("error").path("message").asText(f.json().path("message").asText());
-        case "metadata" -> f.json().has("total_time_ms") ? "timings" : "conversation started";
-        default -> "";
-      };
-      String narrative = f.type().equals("content") ? text : "";
-      t = before.plus(new ChatLine(f.type(), text, (f.epochMicros() - before.sentAtMicros()) / 1000.0), narrative,
-          f.type().equals("done"));
+    ChatTranscript t = chats.note(f);
+    if (t == null) {
+      return;
     }
-    chats.put(f.userId(), t);
     ui.latest("chat-" + f.userId(), () -> {
       if (selected.get().equals(f.userId())) {
         chat.set(chats.get(f.userId()));
