@@ -63,18 +63,19 @@ class ConsoleFlowTest {
   @Test
   void takeABottleFromTheCommandBarSeeItVanishInTheMirrorAndFlashInTheWorldTree(FxRobot robot) {
     awaitPlayers();
-    robot.clickOn("#nav-players");
+    Fx.click(robot, "#nav-players");
     Fx.until(() -> !model.players().commands().get().isEmpty());
     pick(robot, "#commandPicker", "collect_item");
     Fx.until(() -> robot.lookup("#field-instance_id").tryQuery().isPresent());
     // The field is an editable picker: typing an id works as well as choosing from what is in reach.
-    robot.clickOn("#field-instance_id").write("bottle_joy");
-    robot.clickOn("#sendCommand");
+    Fx.click(robot, "#field-instance_id");
+    robot.write("bottle_joy");
+    Fx.click(robot, "#sendCommand");
 
     Fx.until(() -> view.mirror().canvas().vanished().contains("bottle_joy"));
     Fx.until(() -> view.panelTree().isFlashing(SPOT_3));
     assertThat(Fx.on(() -> model.mirror().scene().get().contains("bottle_joy"))).isFalse();
-    robot.clickOn("#nav-mirror");
+    Fx.click(robot, "#nav-mirror");
     Fx.until(() -> Fx.text(robot, "#mirrorDelta").startsWith("Bottle of Joy vanished"));
     Fx.until(() -> model.players().selectedCard().get().inventory().contains("Bottle of Joy"));
   }
@@ -82,8 +83,9 @@ class ConsoleFlowTest {
   @Test
   void chatAndSeeTheSseFramesInOrder(FxRobot robot) {
     awaitPlayers();
-    robot.clickOn("#nav-players");
-    robot.clickOn("#chatInput").write("take the joy bottle").type(javafx.scene.input.KeyCode.ENTER);
+    Fx.click(robot, "#nav-players");
+    Fx.click(robot, "#chatInput");
+    robot.write("take the joy bottle").type(javafx.scene.input.KeyCode.ENTER);
 
     @SuppressWarnings("unchecked")
     ListView<ChatLine> frames = Fx.node(robot, "#chatFrames", ListView.class);
@@ -95,7 +97,7 @@ class ConsoleFlowTest {
     assertThat(times).isSorted();
     Fx.until(() -> Fx.text(robot, "#chatNarrative").contains("Bottle of Joy"));
 
-    robot.clickOn("#nav-mirror");
+    Fx.click(robot, "#nav-mirror");
     Fx.until(() -> Fx.text(robot, "#mirrorNarrative").contains("Bottle of Joy"));
   }
 
@@ -120,10 +122,10 @@ class ConsoleFlowTest {
     });
     Fx.until(() -> model.scenarios().selected().get() != null);
 
-    robot.clickOn("#scenarioRun");
+    Fx.click(robot, "#scenarioRun");
     Fx.until(() -> view.dialogs().isShowing());
     assertThat(Fx.text(robot, "#dialogBody")).contains("reset experience");
-    robot.clickOn("#dialogConfirm");
+    Fx.click(robot, "#dialogConfirm");
 
     Fx.until(() -> model.scenarios().steps().get().stream().allMatch(s -> s.status() == StepRow.Status.PASSED));
     Fx.until(() -> Fx.text(robot, "#scenarioSummary").startsWith("Passed"));

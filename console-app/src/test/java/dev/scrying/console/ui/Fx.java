@@ -37,6 +37,15 @@ final class Fx {
     return on(() -> robot.lookup(query).queryAs(type));
   }
 
+  /**
+   * Clicks the node {@code query} finds, looking it up on the FX thread: a lookup from the test thread
+   * can race with the FX thread changing the scene graph.
+   */
+  static void click(FxRobot robot, String query) {
+    Node node = on(() -> robot.lookup(query).query());
+    robot.clickOn(node);
+  }
+
   /** Waits (30 s at most) until {@code condition}, evaluated on the FX thread, holds. */
   static void until(BooleanSupplier condition) {
     await().atMost(30, SECONDS).until(() -> on(condition::getAsBoolean));

@@ -57,33 +57,33 @@ class RehearseFlowTest {
     Fx.until("NATS connected", () -> Fx.text(robot, "#statusNats").equals("NATS managed · connected"));
     Fx.until("alice connected", () -> model.players().cards().get().size() == 1
         && model.players().cards().get().get(0).connection() == ConnectionState.OPEN);
-    robot.clickOn("#nav-rehearse");
+    Fx.click(robot, "#nav-rehearse");
     assertThat(Fx.on(() -> robot.lookup("#stopNats").query().isDisabled())).as("disarmed").isTrue();
-    robot.clickOn("#rehearseArmed .thumb-area");
+    Fx.click(robot, "#rehearseArmed .thumb-area");
     Fx.until("armed", () -> model.rehearse().armed().get());
     Fx.until("stop enabled", () -> !robot.lookup("#stopNats").query().isDisabled());
 
-    robot.clickOn("#stopNats");
+    Fx.click(robot, "#stopNats");
     Fx.until("the stop asked for", () -> timeline().stream().anyMatch(t -> t.text().equals("Operator: stop NATS.")));
     Fx.until(() -> !Fx.text(robot, "#statusNats").equals("NATS managed · connected")
         && robot.lookup("#degradedBanner").query().isVisible());
     Fx.until(() -> timeline().stream().anyMatch(t -> t.text().startsWith("NATS is ")));
 
-    robot.clickOn("#startNats");
+    Fx.click(robot, "#startNats");
     Fx.until(() -> Fx.text(robot, "#statusNats").equals("NATS managed · connected")
         && !robot.lookup("#degradedBanner").query().isVisible());
     Fx.until(() -> timeline().stream().anyMatch(t -> t.text().startsWith("NATS connected again after")));
 
-    robot.clickOn("#narrator-x4");
+    Fx.click(robot, "#narrator-x4");
     Fx.until(() -> model.rehearse().narratorSlowdown().get() == 4.0);
 
-    robot.clickOn("#cutPlayer");
+    Fx.click(robot, "#cutPlayer");
     Fx.until("alice in the list", () -> robot.lookup(".list-cell")
         .match((ListCell<?> c) -> "alice".equals(c.getText())).tryQuery().isPresent());
     Node alice = Fx.on(() -> robot.lookup(".list-cell").match((ListCell<?> c) -> "alice".equals(c.getText()))
         .queryAs(Node.class));
     robot.clickOn(alice);
-    robot.clickOn("#cutConnection");
+    Fx.click(robot, "#cutConnection");
     Fx.until(() -> model.players().cards().get().get(0).connection() != ConnectionState.OPEN);
     Fx.until(() -> timeline().stream().anyMatch(t -> t.text().startsWith("Cut 1 connection of alice")));
   }
