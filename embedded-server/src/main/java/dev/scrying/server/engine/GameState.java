@@ -16,6 +16,9 @@ public final class GameState {
   private ObjectNode world;
   private final Map<String, ObjectNode> players = new TreeMap<>();
   private long version;
+  private final java.util.Set<String> dirtyPlayers = new java.util.HashSet<>();
+  private boolean worldDirty = true;
+  private boolean drainedOnce;
 
   public GameState(ObjectNode world, long version) {
     this.world = world;
@@ -54,6 +57,7 @@ public final class GameState {
 
   /** Applies one mutation. Throws {@link IllegalStateException} if it does not fit the state. */
   public void apply(Mutation m) {
+    markDirty(m);
     if (m instanceof Mutation.PlayerCreated p) {
       players.put(p.userId(), p.view().deepCopy());
     } else if (m instanceof Mutation.PlayerSet p) {
@@ -78,6 +82,37 @@ public final class GameState {
       setVersion(keep);
     }
   }
+
+  private void markDirty(Mutation m) {
+    if (m instanceof Mutation.PlayerCreated p) {
+      dirtyPlayers.add(p.userId());
+    } else if (m instanceof Mutation.PlayerSet p) {
+      dirtyPlayers.add(p.userId());
+    } else if (m instanceof Mutation.InventoryRemoved r) {
+      dirtyPlayers.add(r.userId());
+    } else if (m instanceof Mutation.InventoryAdded r) {
+      dirtyPlayers.add(r.userId());
+    } else {
+      worldDirty = true;
+    }
+  }
+
+  /** The players changed since the last call, and whether the world did; resets both. */
+  public Changed drainChanged() {
+    if (!drainedOnce) {
+      // The first snapshot after start-up writes everything, so the readable files match the state.
+      drainedOnce = true;
+      dirtyPlayers.addAll(players.keySet());
+      worldDirty = true;
+    }
+    Changed c = new Changed(worldDirty, java.util.Set.copyOf(dirtyPlayers));
+    dirtyPlayers.clear();
+    worldDirty = false;
+    return c;
+  }
+
+  /** What changed since the last snapshot, so the snapshot thread writes only that. */
+  public record Changed(boolean world, java.util.Set<String> players) {}
 
   /** A deep copy, for snapshots and for readers on other threads. */
   public GameState copy() {
