@@ -85,8 +85,12 @@ public final class Snapshotter implements AutoCloseable {
         }
         dirty = false;
       }
+      long started = System.nanoTime();
       writeOnce();
-      pause(MIN_COMMIT_INTERVAL_MILLIS);
+      // Under heavy load a commit costs more (bigger world, more players); spacing commits by a
+      // multiple of that cost keeps the snapshot thread from taking the writer's CPU.
+      long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      pause(Math.max(MIN_COMMIT_INTERVAL_MILLIS, 4 * took));
     }
   }
 

@@ -40,8 +40,14 @@ final class Target implements AutoCloseable {
 
   static Target spawn(Path data, Path content, OkHttpClient http) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
-        "dev.scrying.server.ServerMain", "serve", "--port", "0", "--data", data.toString()));
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseG1GC"));
+    String extra = System.getenv("SCRYING_BENCH_SERVER_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      // e.g. -XX:StartFlightRecording=filename=server.jfr,settings=profile to profile the server under load
+      cmd.addAll(List.of(extra.trim().split("\\s+")));
+    }
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.scrying.server.ServerMain", "serve", "--port", "0",
+        "--data", data.toString()));
     if (content != null) {
       cmd.addAll(List.of("--content", content.toString()));
     }
