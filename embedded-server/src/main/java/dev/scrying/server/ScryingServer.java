@@ -238,6 +238,13 @@ public final class ScryingServer implements AutoCloseable {
         failures.add(e);
       }
     }
+    if (hub.events() instanceof AutoCloseable publisher) {
+      try {
+        publisher.close();
+      } catch (Exception e) {
+        failures.add(e);
+      }
+    }
     bus.close();
     failures.forEach(e -> LOG.warn("error while stopping: {}", e.toString()));
   }

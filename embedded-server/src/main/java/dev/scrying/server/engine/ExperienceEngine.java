@@ -211,16 +211,22 @@ public final class ExperienceEngine implements AutoCloseable {
     Map<String, ArrayNode> changes = Fanout.changes(experience, before, state, mutations);
     List<WorldUpdateEvent> events = new ArrayList<>();
     List<JournalEntry.Recipient> recipients = new ArrayList<>();
+    List<ArrayNode> changeSets = new ArrayList<>();
+    Map<ArrayNode, Integer> refs = new java.util.IdentityHashMap<>();
     ObjectNode eventMeta = eventMetadata(c, trace);
     changes.forEach((recipient, list) -> {
       long base = chains.getOrDefault(recipient, 0L);
       chains.put(recipient, v);
-      recipients.add(new JournalEntry.Recipient(recipient, base, list));
+      int ref = refs.computeIfAbsent(list, l -> {
+        changeSets.add(l);
+        return changeSets.size() - 1;
+      });
+      recipients.add(new JournalEntry.Recipient(recipient, base, ref));
       events.add(new WorldUpdateEvent(experience.id(), recipient, base, v, list, now, eventMeta));
     });
     CommandResult r = result(c, outcome, true, events, trace);
     JournalEntry entry = new JournalEntry(v, now, c.userId(), c.requestId(), trace.id(), c.structured(), mutations,
-        resultJson(r), recipients);
+        resultJson(r), recipients, changeSets);
     if (key != null) {
       applied.put(key, r);
     }

@@ -58,7 +58,7 @@ public final class Fanout {
     Set<String> replaced = replacedViews(b, after, mutations, bootstrapZone);
     for (String r : replaced) {
       out.computeIfAbsent(r, k -> Json.MAPPER.createArrayNode())
-          .add(Changes.viewReplaced(PlayerProjection.project(e, after.world(), after.players(), r)));
+          .add(Changes.viewReplaced(PlayerProjection.project(e, after.world(), after.zoneViews(r), r)));
     }
     Set<String> touchedPlayers = new LinkedHashSet<>();
     Set<String> touchedNpcs = new LinkedHashSet<>();
@@ -91,6 +91,9 @@ public final class Fanout {
     }
     presenceChanges(b, after, touchedPlayers, replaced, out);
     npcChanges(after, touchedNpcs, replaced, out);
+    // Zone-mates usually see the same changes: one shared array each is journalled and encoded once.
+    Map<ArrayNode, ArrayNode> canonical = new HashMap<>();
+    out.replaceAll((recipient, list) -> canonical.computeIfAbsent(list, x -> x));
     return out;
   }
 

@@ -63,6 +63,23 @@ public final class GameState {
     return in == null ? java.util.Collections.emptySortedSet() : java.util.Collections.unmodifiableSortedSet(in);
   }
 
+  /**
+   * The views a projection of {@code userId} needs: its own and those of the players in its zone.
+   * Projecting from this instead of every player keeps a snapshot's cost independent of the crowd.
+   */
+  public Map<String, ObjectNode> zoneViews(String userId) {
+    Map<String, ObjectNode> out = new TreeMap<>();
+    ObjectNode self = players.get(userId);
+    if (self != null) {
+      out.put(userId, self);
+    }
+    String zone = self != null ? zoneOf(userId) : null;
+    if (zone != null) {
+      playersIn(zone).forEach(id -> out.put(id, players.get(id)));
+    }
+    return out;
+  }
+
   /** The zone a player is in, or null for an unknown player. */
   public String zoneOf(String userId) {
     ObjectNode view = players.get(userId);
