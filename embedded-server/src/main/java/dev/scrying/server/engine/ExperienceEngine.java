@@ -258,8 +258,9 @@ public final class ExperienceEngine implements AutoCloseable {
       if (p.entry() != null) {
         p.result().trace().stamp(Trace.DURABLE, durableAt);
       }
-      p.future().complete(p.result());
       if (p.entry() != null) {
+        // Listeners first (trace registry, event log, publisher), so whoever the answer wakes can find
+        // this command's trace and events.
         for (EngineListener l : listeners) {
           try {
             l.committed(p.result());
@@ -269,6 +270,7 @@ public final class ExperienceEngine implements AutoCloseable {
           }
         }
       }
+      p.future().complete(p.result());
     }
     if (!entries.isEmpty()) {
       afterCommit.run();
