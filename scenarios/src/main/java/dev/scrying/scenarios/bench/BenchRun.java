@@ -35,8 +35,9 @@ final class BenchRun {
   }
 
   ObjectNode run(ChatLoad chat) throws Exception {
+    List<String> tokens = createPlayers();
     JsonNode before = target.status(true);
-    connect();
+    connect(tokens);
     JsonNode connected = target.status(true);
     long heapPerConnection = (connected.path("jvm").path("heap_used_bytes").asLong()
         - before.path("jvm").path("heap_used_bytes").asLong()) / Math.max(1, w.players());
@@ -77,12 +78,14 @@ final class BenchRun {
     return out;
   }
 
-  private void connect() throws Exception {
+  /**
+   * Creates every player (and, in the generated world, moves it to its zone) before anyone listens,
+   * so connecting changes nothing and the heap measured around {@link #connect} is the connections'.
+   */
+  private List<String> createPlayers() throws Exception {
+    List<String> tokens = new ArrayList<>();
     for (int p = 0; p < w.players(); p++) {
-      String user = "bench" + w.name() + p;
-      String token = target.token(user, "player");
-      // Create the player (and, in the generated world, move it to its zone) before it listens, so
-      // connecting does not itself change the world.
+      String token = target.token(user(p), "player");
       ObjectNode join = Json.object().put("experience", w.experience()).put("action", "join");
       target.post("/experience/interact", Json.write(join), token);
       if (w.generated()) {
@@ -90,8 +93,19 @@ final class BenchRun {
             .put("destination", BenchWorld.zoneOf(p, w.zones()));
         target.post("/experience/interact", Json.write(go), token);
       }
-      BenchClient c = new BenchClient(user, w.item(p), metrics, intended);
-      c.connect(http, target.wsUrl(token, w.experience()));
+      tokens.add(token);
+    }
+    return tokens;
+  }
+
+  private String user(int p) {
+    return "bench" + w.name() + p;
+  }
+
+  private void connect(List<String> tokens) throws Exception {
+    for (int p = 0; p < w.players(); p++) {
+      BenchClient c = new BenchClient(user(p), w.item(p), metrics, intended);
+      c.connect(http, target.wsUrl(tokens.get(p), w.experience()));
       clients.add(c);
     }
     for (BenchClient c : clients) {
