@@ -116,7 +116,8 @@ final class ScenarioReader {
     if (kind.equals("connect")) {
       return connect(n, ptr, playerId, timeout);
     }
-    if (!kind.equals("reset") && !kind.equals("pause") && !kind.equals("fault")
+    checkRaceExpectations(n, ptr, kind.equals("race"));
+    if (!kind.equals("reset") && !kind.equals("pause") && !kind.equals("fault") && !kind.equals("race")
         && !(kind.equals("wait") && !n.path("wait").has("event"))) {
       joinedPlayer(playerId, playerPtr);
     } else {
@@ -135,17 +136,54 @@ final class ScenarioReader {
       case "reset" -> reset(h, v, kindPtr);
       case "wait" -> new Step.Wait(h, waitCondition(v, kindPtr, playerId));
       case "pause" -> new Step.Pause(h, Durations.parse(v));
+      case "race" -> new Step.Race(h, racers(v, kindPtr));
       default -> new Step.Fault(h, fault(v, kindPtr));
     };
   }
 
   private static String stepKind(JsonNode n) {
-    for (String k : List.of("command", "say", "chat", "gps", "reset", "connect", "wait", "pause", "fault")) {
+    for (String k : List.of("command", "say", "chat", "gps", "reset", "connect", "wait", "pause", "fault", "race")) {
       if (n.has(k)) {
         return k;
       }
     }
     throw new IllegalStateException("schema-valid step without a kind");
+  }
+
+  /** A race has many answers, so single-answer checks make no sense on it, and winners only on it. */
+  private void checkRaceExpectations(JsonNode n, String ptr, boolean race) throws ScenarioFormatException {
+    JsonNode e = n.path("expect");
+    String expectPtr = child(ptr, "expect");
+    if (race) {
+      for (String key : List.of("success", "error_code", "response")) {
+        if (e.has(key)) {
+          throw doc.error(child(expectPtr, key), "'" + key + "' checks one answer; a race has several (use 'winners')");
+        }
+      }
+    } else if (e.has("winners")) {
+      throw doc.error(child(expectPtr, "winners"), "'winners' only applies to race steps");
+    }
+  }
+
+  private List<Step.Racer> racers(JsonNode list, String ptr) throws ScenarioFormatException {
+    List<Step.Racer> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode r = list.get(i);
+      String p = child(ptr, i);
+      String id = r.path("player").asText();
+      joinedPlayer(id, child(p, "player"));
+      if (!seen.add(id)) {
+        throw doc.error(child(p, "player"), "player '" + id + "' races twice; one action per player");
+      }
+      Step.Racer.Kind kind = r.has("command") ? Step.Racer.Kind.COMMAND : r.has("say") ? Step.Racer.Kind.SAY
+          : Step.Racer.Kind.CHAT;
+      String text = r.path(kind.name().toLowerCase()).asText();
+      ObjectNode fields = r.has("fields") ? (ObjectNode) r.path("fields").deepCopy()
+          : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      out.add(new Step.Racer(id, kind, text, fields));
+    }
+    return out;
   }
 
   private Step connect(JsonNode n, String ptr, String id, Duration timeout) throws ScenarioFormatException {
@@ -241,6 +279,11 @@ final class ScenarioReader {
       case "reset" -> "reset " + (v.isTextual() ? v.asText() : v.path("scope").asText() + " " + v.path("target").asText(""))
           .strip();
       case "pause" -> "pause " + v.asText();
+      case "race" -> {
+        List<String> who = new ArrayList<>();
+        v.forEach(r -> who.add(r.path("player").asText()));
+        yield "race: " + String.join(" vs ", who);
+      }
       case "wait" -> "wait for " + (v.has("event") ? player + " to receive " + v.path("event").asText()
           : v.has("converged") ? "mirrors to converge" : v.has("status") ? "status " + v.path("status").path("path").asText()
           : "state");
@@ -280,6 +323,9 @@ final class ScenarioReader {
       String p = child(child(ptr, "events"), entry.getKey());
       joinedPlayer(entry.getKey(), p);
       out.add(new Expectation.Events(entry.getKey(), eventSpec(entry.getValue()), doc.line(p)));
+    }
+    if (e.has("winners")) {
+      out.add(new Expectation.Winners(e.path("winners").asInt(), doc.line(child(ptr, "winners"))));
     }
     if (e.has("mirror_matches_server")) {
       String p = child(ptr, "mirror_matches_server");
