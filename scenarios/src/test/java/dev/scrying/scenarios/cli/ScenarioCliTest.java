@@ -68,6 +68,8 @@ class ScenarioCliTest {
     assertThat(ScenarioCli.execute("check", good.toString())).isEqualTo(ScenarioCli.PASSED);
     assertThat(ScenarioCli.execute("check", bad.toString())).isEqualTo(ScenarioCli.BAD_INPUT);
     assertThat(ScenarioCli.execute("run")).as("no files").isEqualTo(ScenarioCli.BAD_INPUT);
+    assertThat(ScenarioCli.execute("run", "--validate-only", good.toString())).isEqualTo(ScenarioCli.PASSED);
+    assertThat(ScenarioCli.execute("run", "--validate-only", bad.toString())).isEqualTo(ScenarioCli.BAD_INPUT);
   }
 
   @Test
