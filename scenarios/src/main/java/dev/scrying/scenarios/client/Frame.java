@@ -26,11 +26,6 @@ public record Frame(String userId, Transport transport, Direction direction, Str
     return new Frame(userId, transport, Direction.IN, type, json, Micros.now());
   }
 
-  /** A frame sent now. */
-  static Frame out(String userId, Transport transport, String type, JsonNode json) {
-    return new Frame(userId, transport, Direction.OUT, type, json, Micros.now());
-  }
-
   /** A one-line summary for logs and reports: {@code alice IN WEBSOCKET world_update}. */
   public String summary() {
     return userId + " " + direction + " " + transport + " " + type;

@@ -41,7 +41,6 @@ public final class ScenarioRunner implements AutoCloseable {
   private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private static final long QUIET_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-  private final ServerHandle server;
   private final Scenario scenario;
   private final RunListeners listeners = new RunListeners();
   private final FrameLog log = new FrameLog();
@@ -56,7 +55,6 @@ public final class ScenarioRunner implements AutoCloseable {
   private Thread thread;
 
   public ScenarioRunner(ServerHandle server, Scenario scenario) {
-    this.server = server;
     this.scenario = scenario;
     this.gate = new StepGate(false);
     this.players = new ScenarioPlayers(server, scenario, new FrameListener() {
