@@ -7,7 +7,6 @@ import dev.scrying.scenarios.client.ActionResult;
 import dev.scrying.scenarios.client.ServerException;
 import dev.scrying.scenarios.client.ServerHandle;
 import dev.scrying.scenarios.client.SimulatedPlayer;
-import dev.scrying.scenarios.client.WebSocketClose;
 import dev.scrying.scenarios.format.FaultAction;
 import dev.scrying.scenarios.format.Step;
 import java.time.Duration;
@@ -198,23 +197,25 @@ final class StepActions {
     return StepOutcome.ok(f.describe() + " at mirror v" + players.get(id).mirrorVersion(), Json.object());
   }
 
+  /** The server cuts the player's connections; the step ends once the client has seen them close. */
   private StepOutcome cut(FaultAction.Cut c, Duration timeout) throws InterruptedException {
     SimulatedPlayer p = players.get(c.player());
     players.markDown(c.player());
-    JsonNode reply = server.post("/admin/faults/cut", Json.object().put("user_id", c.player()));
-    if (!c.reconnectAfter()) {
-      return StepOutcome.ok(c.describe() + ": " + reply.path("connections_cut").asInt() + " connection(s) cut", reply);
-    }
+    ObjectNode reply = (ObjectNode) server.post("/admin/faults/cut", Json.object().put("user_id", c.player()));
     if (p.options().webSocket()) {
-      WebSocketClose close = await(p.closed(), timeout);
-      reply = ((ObjectNode) reply).put("close_code", close.code());
+      reply.put("close_code", await(p.closed(), timeout).code());
     }
     if (p.options().eventStream()) {
       await(p.eventStreamEnded(), timeout);
     }
-    p.reconnect();
-    players.markUp(c.player());
-    return StepOutcome.ok(c.describe() + ": closed with " + reply.path("close_code").asText("-") + ", resumed", reply);
+    String what = c.describe() + ": " + reply.path("connections_cut").asInt() + " connection(s) cut"
+        + (reply.has("close_code") ? ", closed with " + reply.path("close_code").asInt() : "");
+    if (c.reconnectAfter()) {
+      p.reconnect();
+      players.markUp(c.player());
+      what += ", resumed";
+    }
+    return StepOutcome.ok(what, reply);
   }
 
   private static <T> T await(CompletableFuture<T> f, Duration timeout) throws InterruptedException {
