@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * {@link #step()} and {@link #stop()} may be called from any thread and take effect between steps.
  * {@link #run()} is the blocking form the CLI uses. Progress is reported to {@link RunListener}s (see
  * there for threading). A failing step does not end the run; an unexpected exception fails that step.
- * Close the runner to disconnect its players.
+ * A runner runs its scenario once (create a new one to run again); it does not reset the world by
+ * itself (scenarios start with a reset step). Close the runner to disconnect its players.
  */
 public final class ScenarioRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
