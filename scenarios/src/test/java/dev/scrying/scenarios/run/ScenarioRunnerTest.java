@@ -164,6 +164,25 @@ class ScenarioRunnerTest {
   }
 
   @Test
+  void aConnectionThatDroppedWithoutAFaultStepFailsTheNextStep() throws Exception {
+    try (ScenarioRunner runner = new ScenarioRunner(server, scenario("eve"))) {
+      runner.step();
+      await().atMost(Duration.ofSeconds(20)).until(() -> runner.results().size() == 1 && runner.state() == RunState.PAUSED);
+      server.post("/admin/faults/cut", dev.scrying.experiences.Json.object().put("user_id", "eve_friend"));
+      runner.player("eve_friend").orElseThrow().closed().get(10, TimeUnit.SECONDS);
+      runner.step();
+      await().atMost(Duration.ofSeconds(20)).until(() -> runner.results().size() == 2);
+      StepResult second = runner.results().get(1);
+      assertThat(second.status()).isEqualTo(StepStatus.FAILED);
+      assertThat(second.failures()).anySatisfy(a -> {
+        assertThat(a.description()).isEqualTo("every player is subscribed before the step acts");
+        assertThat(a.detail()).contains("eve_friend");
+      });
+      runner.stop();
+    }
+  }
+
+  @Test
   void pauseHoldsARunningScenarioUntilResumed() throws Exception {
     try (ScenarioRunner runner = new ScenarioRunner(server, scenario("cat"))) {
       runner.pause();
