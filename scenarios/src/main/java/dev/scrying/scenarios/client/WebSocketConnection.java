@@ -1,0 +1,97 @@
+package dev.scrying.scenarios.client;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.WebSocket;
+import okhttp3.WebSocketListener;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One OkHttp WebSocket of a player. Frames go to the {@link Handler} on OkHttp's single reader thread,
+ * in wire order. {@link #ended()} completes exactly once, however the socket ends.
+ */
+final class WebSocketConnection extends WebSocketListener {
+  /** Receives this connection's frames and its end. */
+  interface Handler {
+    void opened(WebSocketConnection c);
+
+    void text(WebSocketConnection c, String text);
+
+    void ended(WebSocketConnection c, WebSocketClose close, boolean failed);
+  }
+
+  private final Handler handler;
+  private final CompletableFuture<WebSocketClose> ended = new CompletableFuture<>();
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private final WebSocket socket;
+
+  private WebSocketConnection(OkHttpClient client, Request request, Handler handler) {
+    this.handler = handler;
+    this.socket = client.newWebSocket(request, this);
+  }
+
+  static WebSocketConnection open(OkHttpClient client, Request request, Handler handler) {
+    return new WebSocketConnection(client, request, handler);
+  }
+
+  boolean send(String text) {
+    return !finished.get() && socket.send(text);
+  }
+
+  /** Drops the connection without a close frame, as a phone losing its network would. */
+  void cancel() {
+    socket.cancel();
+    end(new WebSocketClose(WebSocketClose.ABRUPT, "disconnected by the client"), true);
+  }
+
+  void close(int code, String reason) {
+    socket.close(code, reason);
+  }
+
+  CompletableFuture<WebSocketClose> ended() {
+    return ended;
+  }
+
+  boolean isEnded() {
+    return finished.get();
+  }
+
+  @Override
+  public void onOpen(WebSocket webSocket, Response response) {
+    handler.opened(this);
+  }
+
+  @Override
+  public void onMessage(WebSocket webSocket, String text) {
+    if (!finished.get()) {
+      handler.text(this, text);
+    }
+  }
+
+  @Override
+  public void onClosing(WebSocket webSocket, int code, String reason) {
+    webSocket.close(1000, null);
+    end(new WebSocketClose(code, reason), false);
+  }
+
+  @Override
+  public void onClosed(WebSocket webSocket, int code, String reason) {
+    end(new WebSocketClose(code, reason), false);
+  }
+
+  @Override
+  public void onFailure(WebSocket webSocket, Throwable t, @Nullable Response response) {
+    String why = response != null ? "handshake refused with HTTP " + response.code() : String.valueOf(t.getMessage());
+    end(new WebSocketClose(WebSocketClose.ABRUPT, why), true);
+  }
+
+  private void end(WebSocketClose close, boolean failed) {
+    if (finished.compareAndSet(false, true)) {
+      ended.complete(close);
+      handler.ended(this, close, failed);
+    }
+  }
+}
