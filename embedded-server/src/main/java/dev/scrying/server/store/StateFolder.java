@@ -124,7 +124,7 @@ public final class StateFolder implements AutoCloseable {
       throws IOException {
     AtomicFiles.write(dir.resolve("world.json"), worldJson, faults);
     for (Map.Entry<String, byte[]> p : players.entrySet()) {
-      AtomicFiles.write(dir.resolve("players").resolve(p.getKey() + ".json"), p.getValue(), faults);
+      AtomicFiles.write(DataPaths.child(dir.resolve("players"), p.getKey() + ".json"), p.getValue(), faults);
     }
     try (Stream<Path> files = Files.list(dir.resolve("players"))) {
       for (Path f : files.toList()) {
