@@ -59,6 +59,9 @@ public final class WsProbe implements WebSocket.Listener, AutoCloseable {
       String text = partial.toString();
       partial.setLength(0);
       frames.add(Json.parse(text));
+      synchronized (frames) {
+        frames.notifyAll();
+      }
     }
     webSocket.request(1);
     return null;
@@ -68,7 +71,36 @@ public final class WsProbe implements WebSocket.Listener, AutoCloseable {
   public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
     closeReason = reason;
     closeCode.complete(statusCode);
+    synchronized (frames) {
+      frames.notifyAll();
+    }
     return null;
+  }
+
+  /**
+   * Waits (on the listener's notification, not by polling) until {@code count} frames of {@code type}
+   * have arrived; returns the last of them. Fails after 10 s or when the server closes first.
+   */
+  public JsonNode awaitFrames(String type, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    synchronized (frames) {
+      while (true) {
+        List<JsonNode> seen = ofType(type);
+        if (seen.size() >= count) {
+          return seen.get(count - 1);
+        }
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0 || isClosed()) {
+          throw new AssertionError("expected " + count + " '" + type + "' frames; got " + frames + " (closed: "
+              + closeCode.getNow(null) + ")");
+        }
+        frames.wait(left);
+      }
+    }
+  }
+
+  public JsonNode awaitFrame(String type) throws InterruptedException {
+    return awaitFrames(type, 1);
   }
 
   @Override
