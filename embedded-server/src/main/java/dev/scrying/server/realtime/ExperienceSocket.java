@@ -282,7 +282,7 @@ public final class ExperienceSocket {
     private void write(String frame) throws Exception {
       CompletableFuture<Void> done = new CompletableFuture<>();
       ctx.session.sendText(frame, Callback.from(() -> done.complete(null), done::completeExceptionally));
-      done.get(10, TimeUnit.SECONDS);
+      done.get(hub.limits().writeTimeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void overflowed() {
