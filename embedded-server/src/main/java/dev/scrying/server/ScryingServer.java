@@ -113,6 +113,22 @@ public final class ScryingServer implements AutoCloseable {
     return bus;
   }
 
+  /** Where and as whom a player may read its own world updates straight from NATS. */
+  public record NatsAccess(String url, dev.scrying.server.bus.NatsCredentials credentials, String subject) {}
+
+  /**
+   * The player's NATS access on this server's own nats-server (made on first use; the server reloads its
+   * permissions before this returns). Empty for an external NATS or none: we cannot issue users there.
+   */
+  public java.util.Optional<NatsAccess> natsAccess(String userId) throws IOException {
+    var process = bus.process().filter(p -> p.permissions().isPresent());
+    if (process.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new NatsAccess(process.get().url(), process.get().grant(userId),
+        dev.scrying.server.bus.Subjects.worldUpdates(userId)));
+  }
+
   /** The token secret kept in the data folder (owner-only), created on first start. */
   private static byte[] secret(Path dataDir) throws IOException {
     Path file = dataDir.resolve("token.secret");

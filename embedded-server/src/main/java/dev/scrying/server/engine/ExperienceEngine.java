@@ -38,6 +38,7 @@ public final class ExperienceEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExperienceEngine.class);
   private static final int MAX_BATCH = 256;
   private static final int IDEMPOTENCY_CAPACITY = 100_000;
+  private static final long UNSAFE_WRITE_DELAY_NANOS = 300_000_000L;
 
   private final Experience experience;
   private final StateFolder folder;
@@ -57,6 +58,7 @@ public final class ExperienceEngine implements AutoCloseable {
   private volatile long version;
   private volatile boolean running = true;
   private volatile Runnable afterCommit = () -> { };
+  private final boolean durableBeforeAck = dev.scrying.server.store.Protection.DURABLE_BEFORE_ACK.isOn();
 
   private record Pending(CompletableFuture<CommandResult> future, CommandResult result, JournalEntry entry) {}
 
@@ -238,6 +240,10 @@ public final class ExperienceEngine implements AutoCloseable {
       return;
     }
     List<JournalEntry> entries = pending.stream().map(Pending::entry).filter(e -> e != null).toList();
+    if (!durableBeforeAck) {
+      acknowledgeThenWrite(entries);
+      return;
+    }
     if (!entries.isEmpty()) {
       try {
         folder.append(entries);
@@ -250,6 +256,23 @@ public final class ExperienceEngine implements AutoCloseable {
         return;
       }
     }
+    acknowledge(entries);
+  }
+
+  /** Negative control only ({@link dev.scrying.server.store.Protection}): the loss the crash tests must catch. */
+  private void acknowledgeThenWrite(List<JournalEntry> entries) {
+    acknowledge(entries);
+    if (!entries.isEmpty()) {
+      java.util.concurrent.locks.LockSupport.parkNanos(UNSAFE_WRITE_DELAY_NANOS);
+      try {
+        folder.append(entries);
+      } catch (IOException e) {
+        LOG.error("engine {}: late journal write failed: {}", experience.id(), e.getMessage());
+      }
+    }
+  }
+
+  private void acknowledge(List<JournalEntry> entries) {
     long durableAt = Trace.nowMicros(clock);
     version = state.version();
     List<Pending> done = new ArrayList<>(pending);

@@ -55,6 +55,9 @@ public final class HttpApi {
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
+      // Query strings carry tokens (WebSocket, EventSource): only redacted URLs are ever logged.
+      cfg.requestLogger.http((ctx, ms) -> LOG.debug("{} {} -> {} ({} ms)", ctx.method(), LogSafe.redact(ctx.fullUrl()),
+          ctx.status().getCode(), Math.round(ms)));
       cfg.routes.get("/health", api::health);
       cfg.routes.get("/experiences", api::experiences);
       cfg.routes.post("/experience/interact", api::interact);
@@ -67,6 +70,7 @@ public final class HttpApi {
       cfg.routes.get("/admin/experience/{exp}/history", api::history);
       cfg.routes.get("/admin/experience/{exp}/history/{commit}", api::historyAt);
       cfg.routes.post("/dev/token", api::devToken);
+      cfg.routes.post("/nats/credentials", api::natsCredentials);
       cfg.routes.post("/api/v0.3/chat", api::chat);
       cfg.routes.post("/api/v1/chat", api::chat);
       cfg.routes.get("/experience/{exp}/events", api::events);
@@ -80,12 +84,17 @@ public final class HttpApi {
         f.setMaxTextMessageSize(MAX_BODY_BYTES);
         f.setIdleTimeout(java.time.Duration.ofMinutes(2));
       });
-      cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
+      cfg.routes.exception(ApiError.class, (e, ctx) -> {
+        if (e.status() == 429) {
+          ctx.header("Retry-After", "5");
+        }
+        Responses.error(ctx, e.status(), e.code(), e.getMessage());
+      });
       cfg.routes.exception(AuthException.class, (e, ctx) -> Responses.error(ctx, 401, "unauthorized", e.getMessage()));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
           Responses.error(ctx, e.getStatus(), e.getStatus() == 413 ? "body_too_large" : "http_" + e.getStatus(), e.getMessage()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+        LOG.error("unexpected failure on {} {}", ctx.method(), LogSafe.redact(ctx.path()), e);
         Responses.error(ctx, 500, "server_error", "Unexpected server error; nothing was changed.");
       });
       cfg.routes.error(404, ctx -> {
@@ -249,9 +258,23 @@ public final class HttpApi {
     if (!Ids.isUserId(user)) {
       throw new ApiError(400, "invalid_user_id", "user_id must be 1-64 letters, digits, '_' or '-'");
     }
-    Identity.Role role = "admin".equals(body.path("role").asText("player")) ? Identity.Role.ADMIN : Identity.Role.PLAYER;
+    String roleName = body.hasNonNull("role") ? RequestCommands.text(body, "role") : "player";
+    if (!roleName.equals("player") && !roleName.equals("admin")) {
+      throw new ApiError(400, "invalid_role", "role must be 'player' or 'admin'");
+    }
+    Identity.Role role = roleName.equals("admin") ? Identity.Role.ADMIN : Identity.Role.PLAYER;
     String token = server.tokens().issue(user, role, Duration.ofHours(12));
     Responses.json(ctx, 200, Json.object().put("token", token).put("user_id", user).put("role", role.name().toLowerCase()));
+  }
+
+  /** {@code {url, user, password, subject}}: the caller may subscribe to its own subject only, and publish nothing. */
+  private void natsCredentials(Context ctx) throws java.io.IOException {
+    Identity who = identity(ctx);
+    var access = server.natsAccess(who.userId()).orElseThrow(() -> new ApiError(409, "nats_not_managed",
+        "this server runs no nats-server of its own with per-player permissions; use the WebSocket or SSE stream"));
+    ctx.header("Cache-Control", "no-store");
+    Responses.json(ctx, 200, Json.object().put("url", access.url()).put("user", access.credentials().user())
+        .put("password", access.credentials().password()).put("subject", access.subject()));
   }
 
   private void chat(Context ctx) throws Exception {
@@ -269,6 +292,9 @@ public final class HttpApi {
     if (last != null) {
       try {
         lastId = Long.parseLong(last.trim());
+        if (lastId < 0) {
+          throw new NumberFormatException("negative");
+        }
       } catch (NumberFormatException e) {
         throw new ApiError(400, "invalid_last_event_id", "Last-Event-ID must be a version number");
       }

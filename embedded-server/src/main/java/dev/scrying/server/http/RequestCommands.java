@@ -2,6 +2,7 @@ package dev.scrying.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Ids;
 import dev.scrying.experiences.Json;
 import dev.scrying.server.auth.Identity;
 import dev.scrying.server.engine.Command;
@@ -19,6 +20,9 @@ public final class RequestCommands {
       "stream", "conversation_id", "token");
   private static final Map<String, String> LEGACY = Map.of("item_id", "instance_id", "target", "destination",
       "area", "destination", "npc", "npc_id");
+  /** Fields that name a thing by id; they reach JSON paths and messages, so they must look like ids. */
+  private static final Set<String> ID_FIELDS = Set.of("instance_id", "destination", "target_npc_id",
+      "target_player_id", "npc_id", "quest_id");
 
   private RequestCommands() {}
 
@@ -39,7 +43,13 @@ public final class RequestCommands {
           if (!f.getValue().isValueNode() && !f.getKey().equals("args")) {
             throw new ApiError(400, "invalid_field", "field '" + f.getKey() + "' must be a string or number");
           }
-          fields.set(LEGACY.getOrDefault(f.getKey(), f.getKey()), f.getValue());
+          String field = LEGACY.getOrDefault(f.getKey(), f.getKey());
+          if (!ID_FIELDS.contains(field) || isId(f.getValue())) {
+            fields.set(field, f.getValue());
+          } else if (!isAbsent(f.getValue())) {
+            throw new ApiError(400, "invalid_field", "field '" + f.getKey()
+                + "' must be an id: 1-64 letters, digits, '_' or '-'");
+          }
         }
       });
       return new Command(name, fields, who.userId(), who.isAdmin(), requestId, null, null);
@@ -73,10 +83,25 @@ public final class RequestCommands {
     return v.asText();
   }
 
-  static void checkStrings(JsonNode node, int max) {
+  private static boolean isId(JsonNode v) {
+    return v.isTextual() && Ids.isEntityId(v.asText());
+  }
+
+  /** Clients that fill every field send null or "" for the ones they do not use. */
+  private static boolean isAbsent(JsonNode v) {
+    return v.isNull() || (v.isTextual() && v.asText().isEmpty());
+  }
+
+  /** Refuses any string anywhere in {@code node} longer than {@code max} characters (400 field_too_long). */
+  public static void checkStrings(JsonNode node, int max) {
     if (node.isTextual() && node.asText().length() > max) {
       throw new ApiError(400, "field_too_long", "a string field is longer than " + max + " characters");
     }
+    node.fieldNames().forEachRemaining(name -> {
+      if (name.length() > max) {
+        throw new ApiError(400, "field_too_long", "a field name is longer than " + max + " characters");
+      }
+    });
     node.forEach(child -> checkStrings(child, max));
   }
 }

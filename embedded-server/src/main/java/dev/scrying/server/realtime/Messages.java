@@ -59,10 +59,10 @@ final class Messages {
     return typed("error").put("code", code).put("message", message);
   }
 
-  static ObjectNode pong(JsonNode request) {
+  static ObjectNode pong(JsonNode clientTimestamp) {
     ObjectNode out = typed("pong");
-    if (request.hasNonNull("timestamp")) {
-      out.set("client_timestamp", request.get("timestamp"));
+    if (clientTimestamp != null) {
+      out.set("client_timestamp", clientTimestamp);
     }
     return out;
   }

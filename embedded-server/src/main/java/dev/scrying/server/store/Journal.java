@@ -50,7 +50,9 @@ public final class Journal implements AutoCloseable {
         if (last) {
           LOG.warn("journal {}: dropping a torn last entry at byte {} ({} bytes); it was never acknowledged",
               file, start, bytes.length - start);
-          truncate(file, start);
+          if (Protection.TORN_TAIL_REPAIR.isOn()) {
+            truncate(file, start);
+          }
           return out;
         }
         throw new StoreException("journal " + file + " line " + lineNo + " is corrupt and valid entries follow it; "

@@ -124,7 +124,7 @@ public final class StateFolder implements AutoCloseable {
       AtomicFiles.write(dir.resolve("world.json"), worldJson, faults);
     }
     for (Map.Entry<String, byte[]> p : changedPlayers.entrySet()) {
-      AtomicFiles.write(dir.resolve("players").resolve(p.getKey() + ".json"), p.getValue(), faults);
+      AtomicFiles.write(DataPaths.child(dir.resolve("players"), p.getKey() + ".json"), p.getValue(), faults);
     }
   }
 
