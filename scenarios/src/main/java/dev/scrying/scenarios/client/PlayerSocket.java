@@ -9,15 +9,14 @@ import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A player's WebSocket side: the current connection, the mirror it feeds, the recent world updates by
- * trace id, and the requests waiting for replies. Survives reconnects (the mirror continues).
+ * A player's WebSocket side: the current connection (with the requests waiting on it), the mirror it
+ * feeds, and the recent world updates by trace id. Survives reconnects (the mirror continues).
  * Thread-safe: connection changes are serialised; frames are handled on OkHttp's reader thread.
  */
 final class PlayerSocket {
   private final PlayerWire wire;
   private final StreamMirror mirror;
   private final TraceIndex traces = new TraceIndex();
-  private final PendingReplies replies = new PendingReplies();
   private volatile @Nullable WebSocketConnection current;
 
   PlayerSocket(PlayerWire wire) {
@@ -55,23 +54,27 @@ final class PlayerSocket {
       url.addQueryParameter("since_version", String.valueOf(since));
       out.put("since_version", since);
     }
+    WebSocketConnection c = new WebSocketConnection(handler());
     // Registered before the socket opens, so the server's first frames cannot be missed.
-    CompletableFuture<PendingReplies.Reply> ready = replies.expect(since == null ? "area_of_interest" : "connected");
+    CompletableFuture<PendingReplies.Reply> ready = c.replies().expect(since == null ? "area_of_interest" : "connected");
     wire.emit(Transport.WEBSOCKET, Direction.OUT, "connect", out, Micros.now());
     wire.state(Transport.WEBSOCKET, ConnectionState.CONNECTING, since == null ? "" : "since_version=" + since);
-    current = WebSocketConnection.open(wire.server().http(), new Request.Builder().url(url.build()).build(), handler());
+    current = c;
+    c.start(wire.server().http(), new Request.Builder().url(url.build()).build());
     try {
       wire.await(ready, since == null ? "first area_of_interest" : "connected frame");
     } catch (ServerException e) {
-      replies.forget(ready);
-      cancel();
+      c.cancel();
       throw e;
     }
   }
 
   /** Sends a message (reported to the listeners first); false if no connection is open. */
   boolean send(ObjectNode message) {
-    WebSocketConnection c = current;
+    return sendOn(current, message);
+  }
+
+  private boolean sendOn(@Nullable WebSocketConnection c, ObjectNode message) {
     if (c == null || c.isEnded()) {
       return false;
     }
@@ -86,13 +89,21 @@ final class PlayerSocket {
    */
   CompletableFuture<PendingReplies.Reply> request(ObjectNode message, String replyType, @Nullable String action,
       @Nullable JsonNode fields) {
-    CompletableFuture<PendingReplies.Reply> reply = replies.expect(replyType, action, fields);
-    if (!send(message)) {
-      replies.forget(reply);
-      return CompletableFuture.failedFuture(new ServerException(0, ServerException.CONNECTION_LOST,
-          wire.userId() + " has no open WebSocket"));
+    WebSocketConnection c = current;
+    if (c == null || c.isEnded()) {
+      return noSocket();
+    }
+    CompletableFuture<PendingReplies.Reply> reply = c.replies().expect(replyType, action, fields);
+    if (!sendOn(c, message)) {
+      c.replies().forget(reply);
+      return noSocket();
     }
     return reply;
+  }
+
+  private <T> CompletableFuture<T> noSocket() {
+    return CompletableFuture.failedFuture(new ServerException(0, ServerException.CONNECTION_LOST,
+        wire.userId() + " has no open WebSocket"));
   }
 
   /** Drops the connection without a close frame. */
@@ -103,13 +114,13 @@ final class PlayerSocket {
     }
   }
 
-  /** Closes the connection politely (1000). */
+  /** Closes the connection politely (1000); requests still waiting fail. */
   void close() {
     WebSocketConnection c = current;
     if (c != null && !c.isEnded()) {
+      c.replies().failAll(new ServerException(0, ServerException.CONNECTION_LOST, "player closed"));
       c.close(1000, "bye");
     }
-    replies.failAll(new ServerException(0, ServerException.CONNECTION_LOST, "player closed"));
   }
 
   CompletableFuture<WebSocketClose> ended() {
@@ -128,23 +139,19 @@ final class PlayerSocket {
       @Override
       public void text(WebSocketConnection c, String text) {
         if (c == current) {
-          frame(text);
+          frame(c, text);
         }
       }
 
       @Override
       public void ended(WebSocketConnection c, WebSocketClose close, boolean failed) {
-        if (c == current) {
-          replies.failAll(new ServerException(0, ServerException.CONNECTION_LOST,
-              "WebSocket closed (" + close.code() + " " + close.reason() + ")"));
-        }
         wire.state(Transport.WEBSOCKET, failed ? ConnectionState.FAILED : ConnectionState.CLOSED,
             close.code() + " " + close.reason());
       }
     };
   }
 
-  private void frame(String text) {
+  private void frame(WebSocketConnection c, String text) {
     long now = Micros.now();
     JsonNode json = PlayerWire.parse(text);
     String type = json.path("type").asText("unknown");
@@ -158,6 +165,6 @@ final class PlayerSocket {
     }
     // Mirror first, listeners next, replies last: a future never completes before its frame was reported.
     wire.emit(Transport.WEBSOCKET, Direction.IN, type, json, now);
-    replies.offer(json, now);
+    c.replies().offer(json, now);
   }
 }
