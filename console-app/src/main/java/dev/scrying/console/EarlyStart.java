@@ -31,8 +31,32 @@ final class EarlyStart {
 
   /** Begins starting what {@code consoleArgs} ask for: {@code --connect URL [--token T]}, or the embedded server. */
   static EarlyStart begin(List<String> consoleArgs) {
+    warmUp();
     return new EarlyStart(starter(consoleArgs));
   }
+
+  /**
+   * Loads the simulated players' client classes (OkHttp, Kotlin, SSE) on a spare thread while the
+   * server starts, so the two guests connect as soon as it is up instead of first loading a library.
+   */
+  private static void warmUp() {
+    Thread t = new Thread(() -> {
+      for (String name : WARM) {
+        try {
+          Class.forName(name, true, EarlyStart.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError ignored) {
+          // Only a head start; whatever is missing loads when it is first used.
+        }
+      }
+    }, "class-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+  }
+
+  private static final List<String> WARM = List.of("okhttp3.OkHttpClient", "okhttp3.internal.ws.RealWebSocket",
+      "okhttp3.sse.EventSources", "okhttp3.internal.sse.RealEventSource", "dev.scrying.scenarios.client.SimulatedPlayer",
+      "dev.scrying.scenarios.client.ServerHandle", "dev.scrying.scenarios.run.ScenarioRunner", "org.HdrHistogram.Recorder");
 
   static Callable<? extends ServerSession> starter(List<String> args) {
     int at = args.indexOf("--connect");

@@ -38,10 +38,19 @@ record LaunchPlan(Mode mode, List<String> serverArgs, List<String> consoleArgs, 
           ? new LaunchPlan(Mode.CONSOLE_ONLY, List.of(), List.of(), null)
           : usageError("'console' takes no options, got '" + args[1] + "'");
       case "connect" -> connect(args);
-      case "bench" -> new LaunchPlan(Mode.BENCH, List.of(), List.of(args).subList(1, args.length), null);
+      case "bench" -> bench(args);
       case "-h", "--help", "help" -> new LaunchPlan(Mode.HELP, List.of(), List.of(), null);
       default -> usageError("unknown command '" + args[0] + "'");
     };
+  }
+
+  /** {@code bench [SECONDS] [EVENTS_PER_SECOND]}, both positive whole numbers. */
+  private static LaunchPlan bench(String[] args) {
+    List<String> numbers = List.of(args).subList(1, args.length);
+    if (numbers.size() > 2 || !numbers.stream().allMatch(n -> n.matches("[1-9][0-9]{0,6}"))) {
+      return usageError("'bench' takes up to two positive numbers: SECONDS and EVENTS_PER_SECOND");
+    }
+    return new LaunchPlan(Mode.BENCH, List.of(), numbers, null);
   }
 
   /** {@code connect URL [--token TOKEN]}. */

@@ -60,7 +60,7 @@ public final class ScryingMain {
           exit(1, System.err, "scrying: could not open the console window: " + failure);
         }
       }
-      case BENCH -> dev.scrying.console.bench.ConsoleBench.main(plan.consoleArgs().toArray(String[]::new));
+      case BENCH -> bench(plan);
       case SERVE -> serve(plan);
       case SERVE_NO_DISPLAY -> {
         System.out.println("No display found (DISPLAY and WAYLAND_DISPLAY are unset): running the server"
@@ -89,6 +89,23 @@ public final class ScryingMain {
       // JavaFX 21 on Linux needs GTK 3, which minimal Debian installs lack.
       return why.contains("GTK") ? why + " Install it with: apt-get install libgtk-3-0" : why;
     }
+  }
+
+  private static void bench(LaunchPlan plan) {
+    try {
+      dev.scrying.console.bench.ConsoleBench.main(plan.consoleArgs().toArray(String[]::new));
+    } catch (RuntimeException e) {
+      exit(1, System.err, "scrying bench: could not open the window (" + rootMessage(e) + "). It needs a display;"
+          + " without one run it under Xvfb: Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 ./scrying bench");
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage() == null ? root.toString() : root.getMessage();
   }
 
   private static void serve(LaunchPlan plan) {

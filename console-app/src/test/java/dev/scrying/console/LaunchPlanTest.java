@@ -69,6 +69,8 @@ class LaunchPlanTest {
     LaunchPlan plan = LaunchPlan.of(new String[] {"bench", "10", "2000"}, X11, null);
     assertThat(plan.mode()).isEqualTo(Mode.BENCH);
     assertThat(plan.consoleArgs()).containsExactly("10", "2000");
+    assertThat(LaunchPlan.of(new String[] {"bench"}, X11, null).consoleArgs()).isEmpty();
+    assertThat(LaunchPlan.of(new String[] {"bench", "ten"}, X11, null).error()).contains("positive numbers");
   }
 
   @Test

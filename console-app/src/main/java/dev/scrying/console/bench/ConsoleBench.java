@@ -24,6 +24,7 @@ import javafx.stage.Stage;
  */
 public final class ConsoleBench extends Application {
   private static final Duration WARM_UP = Duration.ofSeconds(3);
+  private static final Duration BASELINE = Duration.ofSeconds(5);
 
   private static int seconds = 60;
   private static int rate = 5_000;
@@ -69,6 +70,13 @@ public final class ConsoleBench extends Application {
   private static void run(FloodSession session, MainViewModel model, PulseMeter meter, AtomicLong shown) {
     try {
       Thread.sleep(WARM_UP.toMillis()); // a benchmark's own warm-up, not test synchronisation
+      double loadBefore = load();
+      // The same window with no events first: what this machine's pulses look like anyway.
+      onFx(() -> meter.record(true));
+      Thread.sleep(BASELINE.toMillis());
+      onFx(() -> meter.record(false));
+      org.HdrHistogram.Histogram idle = meter.gaps();
+      meter.reset();
       onFx(() -> meter.record(true));
       long shownBefore = shown.get();
       HeapSampler heap = new HeapSampler();
@@ -87,14 +95,19 @@ public final class ConsoleBench extends Application {
       System.gc();
       long afterGc = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
       long dropped = model.stream().dropped();
-      report = new BenchReport(seconds, rate, session.offered(), shown.get() - shownBefore, dropped, meter.gaps(),
-          heap.max(), afterGc, Runtime.getRuntime().maxMemory(), (int) kept[0]);
+      report = new BenchReport(seconds, rate, session.offered(), shown.get() - shownBefore, dropped, meter.gaps(), idle,
+          heap.max(), afterGc, Runtime.getRuntime().maxMemory(), (int) kept[0], loadBefore, load());
       model.close();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
       Platform.exit();
     }
+  }
+
+  /** The system load average over the last minute (other processes compete for the same cores). */
+  private static double load() {
+    return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
   private static void onFx(Runnable r) throws InterruptedException {

@@ -28,4 +28,8 @@ final class PulseMeter extends AnimationTimer {
   Histogram gaps() {
     return gapsMicros.copy();
   }
+
+  void reset() {
+    gapsMicros.reset();
+  }
 }

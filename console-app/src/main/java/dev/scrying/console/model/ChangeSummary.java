@@ -58,7 +58,7 @@ public final class ChangeSummary {
     }
     if (c.has("path")) {
       JsonNode v = c.path("value");
-      return c.path("path").asText() + " = " + (v.isValueNode() ? v.asText() : "…");
+      return c.path("path").asText() + (v.isValueNode() ? " = " + v.asText() : " updated");
     }
     return op;
   }

@@ -54,6 +54,7 @@ public final class MainViewModel implements AutoCloseable {
   private final Duration pollEvery;
   private final ScheduledExecutorService worker = Workers.single("console-worker");
   private final ExecutorService jobs = Workers.pool("console-jobs");
+  private final ScheduledExecutorService pacer = Workers.single("stream-pacer");
   private final AtomicBoolean closed = new AtomicBoolean();
   private final TraceBook traces = new TraceBook();
   private final StreamEvents events = new StreamEvents(traces);
@@ -70,6 +71,7 @@ public final class MainViewModel implements AutoCloseable {
   private final MirrorViewModel mirror;
   private final ScenarioViewModel scenarios;
   private final List<String> startingPlayers;
+  private final dev.scrying.console.model.admin.AdminCommands admin;
 
   // Written by the worker, read by close() after the worker has stopped.
   private volatile ServerSession session;
@@ -89,12 +91,13 @@ public final class MainViewModel implements AutoCloseable {
     this.ui = ui;
     this.pollEvery = pollEvery;
     this.notices = new Notices(ui);
-    this.stream = new StreamViewModel(ui, jobs, StreamViewModel.DEFAULT_CAPACITY);
+    this.stream = new StreamViewModel(ui, jobs, StreamViewModel.DEFAULT_CAPACITY, pacer);
     this.world = new WorldViewModel(ui, Workers.single("world-reader"), notices);
     this.latency = new LatencyViewModel(ui, Workers.single("latency"));
     this.history = new HistoryViewModel(ui, notices);
     this.rehearse = new RehearseViewModel(ui, notices, System::currentTimeMillis);
     this.stamps = new ClientStamps(latency);
+    this.admin = new dev.scrying.console.model.admin.AdminCommands(ui, notices);
     this.players = new PlayersViewModel(ui, notices, this::frame);
     this.scenarios = new ScenarioViewModel(ui, notices, players::handle, this::frame);
     this.mirror = new MirrorViewModel(ui, id -> players.player(id).or(() -> scenarios.player(id)));
@@ -159,6 +162,7 @@ public final class MainViewModel implements AutoCloseable {
       statusBar.sessionStarted(s.baseUrl(), s.kind());
       history.attach(s);
       rehearse.attach(s);
+      admin.attach(s);
       scenarios.refresh();
     });
     worker.scheduleWithFixedDelay(this::poll, 0, pollEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -275,6 +279,10 @@ public final class MainViewModel implements AutoCloseable {
     return rehearse;
   }
 
+  public dev.scrying.console.model.admin.AdminCommands admin() {
+    return admin;
+  }
+
   public PlayersViewModel players() {
     return players;
   }
@@ -320,6 +328,7 @@ public final class MainViewModel implements AutoCloseable {
     players.close();
     mirror.close();
     latency.close();
+    pacer.shutdownNow();
     jobs.shutdownNow();
     ServerSession s = session;
     if (s != null) {

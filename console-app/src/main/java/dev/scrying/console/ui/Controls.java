@@ -80,8 +80,13 @@ public final class Controls {
 
   /** Sets the :neutral/:good/:warning/:danger pseudo class, which the stylesheet colours. */
   public static void tone(Node node, Tone tone) {
+    // Only flip what changes: every flip costs a CSS state transition, which adds up in big tables.
+    var states = node.getPseudoClassStates();
     for (int i = 0; i < TONES.length; i++) {
-      node.pseudoClassStateChanged(TONES[i], i == tone.ordinal());
+      boolean on = i == tone.ordinal();
+      if (states.contains(TONES[i]) != on) {
+        node.pseudoClassStateChanged(TONES[i], on);
+      }
     }
   }
 

@@ -70,7 +70,7 @@ public final class MainView extends StackPane {
   }
 
   private void buildPanels() {
-    panels.put(Page.WORLD, new WorldView(model.world()));
+    panels.put(Page.WORLD, new WorldView(model.world(), model.admin(), dialogs));
     panels.put(Page.STREAM, new StreamView(model.stream(), model.notices()));
     panels.put(Page.PLAYERS, new PlayersView(model.players()));
     panels.put(Page.MIRROR, new MirrorView(model.mirror()));

@@ -164,6 +164,24 @@ class MainViewTest {
   }
 
   @Test
+  void anAdminEditRunsOnlyAfterConfirming(FxRobot robot) throws Exception {
+    awaitRunning(robot);
+    long before = server.get().runtime("wylding-woods").engine().version();
+    robot.clickOn("#adminCommand").write("@edit item bottle_joy visible false");
+    robot.clickOn("#runAdminCommand");
+    Fx.until(() -> view.dialogs().isShowing());
+    robot.clickOn("#dialogCancel");
+    Fx.until(() -> !view.dialogs().isShowing());
+    assertThat(server.get().runtime("wylding-woods").engine().version()).isEqualTo(before);
+
+    robot.clickOn("#runAdminCommand");
+    Fx.until(() -> view.dialogs().isShowing());
+    robot.clickOn("#dialogConfirm");
+    Fx.until(() -> server.get().runtime("wylding-woods").engine().version() == before + 1);
+    Fx.until(() -> view.panelTree().isFlashing(SPOT_3));
+  }
+
+  @Test
   void shortcutsSwitchPanelsAndTheme(FxRobot robot) {
     awaitRunning(robot);
     robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.DIGIT5)

@@ -149,18 +149,30 @@ public final class HistoryViewModel {
     return doc;
   }
 
-  /**
-   * Step one of "reset to here": asks the server what the reset would do, changing nothing. Completes
-   * on the UI thread; a failure is reported as a notice and completes the future exceptionally.
-   */
+  /** Step one of "reset to here": the server's preview of restoring {@code e}'s commit. See {@link #plan}. */
   public CompletableFuture<ResetPlan> planReset(HistoryEntry e) {
+    return plan(ResetScope.COMMIT, e.commit(), "Reset the world to v" + e.version() + "?", "Reset to v" + e.version(),
+        "World reset to v" + e.version() + " (" + e.shortCommit() + ") as new version {version}; every client was told.");
+  }
+
+  /** Step one of the reset between guests: the whole experience back to its template. See {@link #plan}. */
+  public CompletableFuture<ResetPlan> planFreshStart() {
+    return plan(ResetScope.EXPERIENCE, null, "Reset the whole experience for the next guests?", "Reset everything",
+        "The experience is back at its start as new version {version}; every client was told.");
+  }
+
+  /**
+   * Asks the server what a reset would do, changing nothing. Completes on the UI thread; a failure is
+   * reported as a notice and completes the future exceptionally.
+   */
+  private CompletableFuture<ResetPlan> plan(ResetScope scope, String target, String title, String confirm, String done) {
     CompletableFuture<ResetPlan> plan = new CompletableFuture<>();
-    session.reset(ResetScope.COMMIT, e.commit(), false).whenComplete((r, error) -> ui.post(() -> {
+    session.reset(scope, target, false).whenComplete((r, error) -> ui.post(() -> {
       if (error != null) {
         notices.failure("Could not prepare the reset", error);
         plan.completeExceptionally(error);
       } else {
-        plan.complete(new ResetPlan(e, r.message()));
+        plan.complete(new ResetPlan(scope, target, title, confirm, r.message(), done));
       }
     }));
     return plan;
@@ -170,7 +182,7 @@ public final class HistoryViewModel {
   public CompletableFuture<AdminReply> confirmReset(ResetPlan plan) {
     CompletableFuture<AdminReply> done = new CompletableFuture<>();
     busy.set(true);
-    session.reset(ResetScope.COMMIT, plan.entry().commit(), true).whenComplete((r, error) -> ui.post(() -> {
+    session.reset(plan.scope(), plan.target(), true).whenComplete((r, error) -> ui.post(() -> {
       busy.set(false);
       if (error != null) {
         notices.failure("The reset did not happen", error);
@@ -178,8 +190,8 @@ public final class HistoryViewModel {
         return;
       }
       if (r.success()) {
-        notices.info("World reset to v" + plan.entry().version() + " (" + plan.entry().shortCommit() + ") as new version v"
-            + r.version() + "; every client was told.");
+        notices.info(plan.doneAt(r.version()));
+        refresh();
       } else {
         notices.report(dev.scrying.console.model.Notice.problem("The server did not reset: " + r.message(),
             "Nothing was changed."));

@@ -9,10 +9,10 @@ import java.util.List;
  * mirror holds (never the server's world), so what it shows is what a guest's device would show.
  * Immutable; {@link #of} is a pure function of the mirror.
  */
-public record MirrorScene(String player, String zoneId, String zoneName, long version, int columns, int rows,
-    List<SpotView> spots) {
+public record MirrorScene(String player, String zoneId, String zoneName, String description, long version, int columns,
+    int rows, List<SpotView> spots) {
 
-  public static final MirrorScene EMPTY = new MirrorScene("", "", "", -1, 0, 0, List.of());
+  public static final MirrorScene EMPTY = new MirrorScene("", "", "", "", -1, 0, 0, List.of());
 
   public MirrorScene {
     spots = List.copyOf(spots);
@@ -40,8 +40,8 @@ public record MirrorScene(String player, String zoneId, String zoneName, long ve
               && self.path("current_area").asText().equals(areaOf.get(i))));
     }
     JsonNode zone = mirror.path("zone");
-    return new MirrorScene(player, zone.path("id").asText(), zone.path("name").asText(zone.path("id").asText()), version,
-        columns, rows, spots);
+    return new MirrorScene(player, zone.path("id").asText(), zone.path("name").asText(zone.path("id").asText()),
+        zone.path("description").asText(""), version, columns, rows, spots);
   }
 
   /** Items present in {@code before} and gone here, in the same zone (a zone change replaces everything). */

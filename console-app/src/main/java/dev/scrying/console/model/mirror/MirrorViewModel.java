@@ -22,6 +22,7 @@ import java.util.function.Function;
  * picture never contains anything the client did not receive. Other methods: UI thread only.
  */
 public final class MirrorViewModel implements AutoCloseable {
+  static final int RECENT_DELTAS = 4;
   private final UiDispatch ui;
   private final Function<String, Optional<SimulatedPlayer>> players;
   private final ExecutorService worker = Workers.single("mirror");
@@ -30,6 +31,7 @@ public final class MirrorViewModel implements AutoCloseable {
   private final Value<MirrorScene> scene = new Value<>(MirrorScene.EMPTY);
   private final Signal<VanishedItem> vanished = new Signal<>();
   private final Value<String> lastDelta = new Value<>("");
+  private final Value<List<String>> deltas = new Value<>(List.of());
   private final Value<String> narrative = new Value<>("");
   private final Value<String> narrativeStatus = new Value<>("No story yet: chat as this player in Players.");
   private volatile String watching = "";
@@ -56,6 +58,7 @@ public final class MirrorViewModel implements AutoCloseable {
     narrative.set("");
     narrativeStatus.set("No story yet: chat as " + (userId.isEmpty() ? "a player" : userId) + " in Players.");
     lastDelta.set("");
+    deltas.set(List.of());
     worker.execute(() -> {
       shown = MirrorScene.EMPTY;
       story = new StringBuilder();
@@ -100,6 +103,10 @@ public final class MirrorViewModel implements AutoCloseable {
       gone.forEach(vanished::emit);
       if (delta != null) {
         lastDelta.set(delta);
+        List<String> recent = new java.util.ArrayList<>();
+        recent.add(delta);
+        recent.addAll(deltas.get());
+        deltas.set(List.copyOf(recent.subList(0, Math.min(RECENT_DELTAS, recent.size()))));
       }
     });
   }
@@ -107,13 +114,13 @@ public final class MirrorViewModel implements AutoCloseable {
   private static String describe(Frame f, List<VanishedItem> gone) {
     JsonNode j = f.json();
     String what = gone.isEmpty() ? "v" + j.path("base_version").asLong() + " → v" + j.path("snapshot_version").asLong()
-        : gone.get(0).item().name() + " vanished";
+        + " · " + dev.scrying.console.model.ChangeSummary.of(j.path("changes")) : gone.get(0).item().name() + " vanished";
     JsonNode received = j.path("metadata").path("trace").path("received");
     if (!received.isNumber()) {
       return what + ".";
     }
     String actor = j.path("metadata").path("actor").asText("someone");
-    return String.format(Locale.ROOT, "%s %.1f ms after the server received %s's action.", what,
+    return String.format(Locale.ROOT, "%s · %.1f ms after %s's action reached the server.", what,
         (f.epochMicros() - received.asLong()) / 1000.0, actor);
   }
 
@@ -166,6 +173,11 @@ public final class MirrorViewModel implements AutoCloseable {
   /** Items that just left the mirror, for the vanish animation. */
   public Signal<VanishedItem> vanished() {
     return vanished;
+  }
+
+  /** The last few deltas in words, newest first. */
+  public Value<List<String>> deltas() {
+    return deltas;
   }
 
   /** The latest delta in words, with how soon after the action it arrived. */

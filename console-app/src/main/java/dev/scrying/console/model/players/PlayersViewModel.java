@@ -74,26 +74,27 @@ public final class PlayersViewModel implements AutoCloseable {
 
   /** Connects the console's player client to {@code s} and adds {@code startWith}, off the UI thread. Any thread. */
   public void attach(ServerSession s, List<String> startWith) {
+    ui.post(() -> {
+      // Listed in the given order, the first one selected, whichever connects first.
+      startWith.forEach(id -> cards.putIfAbsent(id, PlayerCard.connecting(id)));
+      publishCards();
+      if (selected.get().isEmpty() && !startWith.isEmpty()) {
+        select(startWith.get(0));
+      }
+    });
     worker.execute(() -> {
       try {
         handle = ServerHandle.connect(s.baseUrl(), s.adminToken().get(10, TimeUnit.SECONDS));
         experience = s.experienceId();
-        List<ZoneChoice> z = MirrorReading.zones(s.world().get(10, TimeUnit.SECONDS).world());
-        zoneList = z;
-        ui.post(() -> {
-          zones.set(z);
-          ready.set(true);
-          // Listed in the given order, the first one selected, whichever connects first.
-          startWith.forEach(id -> cards.putIfAbsent(id, PlayerCard.connecting(id)));
-          publishCards();
-          if (selected.get().isEmpty() && !startWith.isEmpty()) {
-            select(startWith.get(0));
-          }
-        });
       } catch (Exception e) {
         notices.failure("Simulated players are unavailable", e);
+        ui.post(() -> {
+          startWith.forEach(cards::remove);
+          publishCards();
+        });
         return;
       }
+      ui.post(() -> ready.set(true));
       // In parallel: each connect waits on its own handshake and first snapshot.
       CompletableFuture.allOf(startWith.stream()
           .map(id -> CompletableFuture.runAsync(() -> connect(id), connecting)).toArray(CompletableFuture[]::new)).join();
@@ -101,6 +102,19 @@ public final class PlayersViewModel implements AutoCloseable {
         org.slf4j.LoggerFactory.getLogger(PlayersViewModel.class).info("simulated players {} connected, {} ms after launch",
             startWith, Workers.sinceLaunchMillis());
       }
+      readZones(s);
+    });
+  }
+
+  /** The zones for the GPS picker; only the picker waits for them. */
+  private void readZones(ServerSession s) {
+    s.world().thenAccept(w -> {
+      List<ZoneChoice> z = MirrorReading.zones(w.world());
+      zoneList = z;
+      ui.post(() -> zones.set(z));
+    }).exceptionally(e -> {
+      notices.failure("Could not read the zones for the location picker", e);
+      return null;
     });
   }
 

@@ -33,10 +33,9 @@ public final class StreamEvents {
 
   /** A NATS message; its latency runs from the action's receipt at the server to the console's tap. */
   public StreamEvent bus(BusMessage m) {
-    JsonNode n = parse(m.json());
-    String traceId = n.path("metadata").path("trace_id").asText(null);
-    return new StreamEvent(m.atMicros(), Source.NATS, m.userId(), n.path("type").asText("message"),
-        m.subject() + " · " + worldUpdateSummary(n), latency(traceId, m.atMicros()), traceId, m.json());
+    UpdateDigest d = UpdateDigest.of(m.json());
+    return new StreamEvent(m.atMicros(), Source.NATS, m.userId(), d.type(), m.subject() + " · " + d.summary(),
+        latency(d.traceId(), m.atMicros()), d.traceId(), m.json());
   }
 
   /** Milliseconds from the server receiving {@code traceId}'s action to {@code atMicros}, or NaN. */

@@ -23,10 +23,21 @@ import java.util.concurrent.Executor;
  */
 public final class StreamViewModel {
   public static final int DEFAULT_CAPACITY = 20_000;
+  /**
+   * The table takes new rows at most this often. A person cannot read faster, and each table change
+   * costs the FX thread a layout, so under a flood ten batches a second keep every frame on time.
+   */
+  public static final long MIN_DRAIN_GAP_MILLIS = 100;
+  /** Under a flood (a batch bigger than {@link #FLOOD_BATCH}) the table slows to four batches a second. */
+  public static final long FLOOD_DRAIN_GAP_MILLIS = 250;
+  static final int FLOOD_BATCH = 500;
   private static final NumberFormat COUNT = NumberFormat.getIntegerInstance(Locale.ROOT);
 
   private final UiDispatch ui;
   private final Executor exports;
+  private final java.util.concurrent.ScheduledExecutorService pacer;
+  private final java.util.concurrent.atomic.AtomicLong lastDrainNanos = new java.util.concurrent.atomic.AtomicLong();
+  private volatile long drainGapMillis = MIN_DRAIN_GAP_MILLIS;
   private final Intake<StreamEvent> intake;
   private final EventRing ring;
   private final Signal<RowsChange> rows = new Signal<>();
@@ -45,8 +56,14 @@ public final class StreamViewModel {
   private long total;
 
   public StreamViewModel(UiDispatch ui, Executor exports, int capacity) {
+    this(ui, exports, capacity, null);
+  }
+
+  /** With a {@code pacer}, batches reach the table at most every {@link #MIN_DRAIN_GAP_MILLIS}. */
+  public StreamViewModel(UiDispatch ui, Executor exports, int capacity, java.util.concurrent.ScheduledExecutorService pacer) {
     this.ui = ui;
     this.exports = exports;
+    this.pacer = pacer;
     this.intake = new Intake<>(capacity);
     this.ring = new EventRing(capacity);
   }
@@ -54,7 +71,21 @@ public final class StreamViewModel {
   /** Takes an event from any thread; it shows on the next UI turn. */
   public void accept(StreamEvent event) {
     if (intake.offer(event)) {
+      scheduleDrain();
+    }
+  }
+
+  private void scheduleDrain() {
+    long wait = pacer == null ? 0
+        : drainGapMillis - (System.nanoTime() - lastDrainNanos.get()) / 1_000_000;
+    if (wait <= 0) {
       ui.latest(this, this::drain);
+    } else {
+      try {
+        pacer.schedule(() -> ui.latest(this, this::drain), wait, java.util.concurrent.TimeUnit.MILLISECONDS);
+      } catch (java.util.concurrent.RejectedExecutionException closing) {
+        // The console is closing; nobody will read these rows.
+      }
     }
   }
 
@@ -166,7 +197,9 @@ public final class StreamViewModel {
   }
 
   private void drain() {
+    lastDrainNanos.set(System.nanoTime());
     List<StreamEvent> batch = intake.drain();
+    drainGapMillis = batch.size() > FLOOD_BATCH ? FLOOD_DRAIN_GAP_MILLIS : MIN_DRAIN_GAP_MILLIS;
     int removed = 0;
     List<StreamEvent> appended = new ArrayList<>();
     StreamFilter f = filter.get();

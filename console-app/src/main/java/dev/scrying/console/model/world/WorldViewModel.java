@@ -13,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The World panel: the live world as a tree, the nodes the last change touched (to flash), search,
@@ -27,7 +28,10 @@ public final class WorldViewModel {
   private static final int MAX_CAUSES = 500;
 
   private final UiDispatch ui;
-  private final ExecutorService worker;
+  /** At most this often a world read follows the last one: a burst of actions costs a few reads, not one each. */
+  static final long MIN_READ_GAP_MILLIS = 250;
+
+  private final ScheduledExecutorService worker;
   private final Notices notices;
   private final Value<WorldNode> root = new Value<>(null);
   private final Value<Long> version = new Value<>(-1L);
@@ -47,9 +51,10 @@ public final class WorldViewModel {
   private long wanted = -1;
   private boolean reading;
   private boolean failing;
+  private long lastReadStarted;
   private final TreeMap<Long, String> causes = new TreeMap<>();
 
-  public WorldViewModel(UiDispatch ui, ExecutorService worker, Notices notices) {
+  public WorldViewModel(UiDispatch ui, ScheduledExecutorService worker, Notices notices) {
     this.ui = ui;
     this.worker = worker;
     this.notices = notices;
@@ -88,7 +93,18 @@ public final class WorldViewModel {
     if (session == null || reading) {
       return;
     }
+    long wait = lastReadStarted + MIN_READ_GAP_MILLIS - System.currentTimeMillis();
     reading = true;
+    if (wait > 0) {
+      // Too soon after the last read: read once, a little later, whatever else arrives meanwhile.
+      worker.schedule(this::readNow, wait, TimeUnit.MILLISECONDS);
+    } else {
+      readNow();
+    }
+  }
+
+  private void readNow() {
+    lastReadStarted = System.currentTimeMillis();
     session.world().whenCompleteAsync((snapshot, error) -> {
       reading = false;
       if (error != null) {
@@ -125,6 +141,7 @@ public final class WorldViewModel {
         flash.emit(JsonDiff.touchedPointers(change.changes()));
       }
     });
+    // Reads are at least MIN_READ_GAP_MILLIS apart, so the UI rebuilds the tree a few times a second at most.
   }
 
   private WorldChange change(WorldSnapshot before, WorldSnapshot after) {

@@ -53,7 +53,9 @@ public final class HistoryView extends BorderPane implements PanelView {
     refresh.setOnAction(e -> model.refresh());
     reset = Controls.button("resetToHere", "Reset to here…", Material2MZ.RESTORE, Styles.DANGER);
     reset.setOnAction(e -> resetToSelected());
-    setTop(new PageHeader(Page.HISTORY, refresh, reset));
+    Button fresh = Controls.button("resetAll", "Reset for next guests…", Material2MZ.SETTINGS_BACKUP_RESTORE, Styles.DANGER);
+    fresh.setOnAction(e -> ask(model.planFreshStart(), fresh));
+    setTop(new PageHeader(Page.HISTORY, refresh, fresh, reset));
     split = new SplitPane(log(), detail());
     split.setId("historySplit");
     split.setDividerPositions(0.5);
@@ -130,13 +132,16 @@ public final class HistoryView extends BorderPane implements PanelView {
   /** Asks the server what the reset would do, shows that, and resets only on an explicit yes. */
   void resetToSelected() {
     HistoryEntry e = table.getSelectionModel().getSelectedItem();
-    if (e == null) {
-      return;
+    if (e != null) {
+      ask(model.planReset(e), reset);
     }
-    reset.setDisable(true);
+  }
+
+  private void ask(java.util.concurrent.CompletableFuture<ResetPlan> planned, Button trigger) {
+    trigger.setDisable(true);
     // The plan completes on the FX thread; a failure has already been reported.
-    model.planReset(e).whenComplete((plan, error) -> {
-      reset.setDisable(false);
+    planned.whenComplete((plan, error) -> {
+      trigger.setDisable(trigger == reset && table.getSelectionModel().getSelectedItems().size() != 1);
       if (error == null) {
         confirm(plan);
       }
@@ -144,15 +149,13 @@ public final class HistoryView extends BorderPane implements PanelView {
   }
 
   private void confirm(ResetPlan plan) {
-    HistoryEntry e = plan.entry();
     String body = plan.preview() + "\n\nThe reset is recorded as a new version (history is never rewritten). Every"
         + " connected client is told and gets a fresh view; guests mid-action see the world jump back.";
-    dialogs.confirm("Reset the world to v" + e.version() + "?", body, "Reset to v" + e.version(), true)
-        .thenAccept(yes -> {
-          if (yes) {
-            model.confirmReset(plan);
-          }
-        });
+    dialogs.confirm(plan.title(), body, plan.confirmLabel(), true).thenAccept(yes -> {
+      if (yes) {
+        model.confirmReset(plan);
+      }
+    });
   }
 
   public SplitPane split() {

@@ -77,7 +77,7 @@ public final class LatencyView extends BorderPane implements PanelView {
     WaterfallChart waterfall = new WaterfallChart();
     Label which = new Label();
     which.getStyleClass().add(Styles.TEXT_MUTED);
-    model.waterfall().observe(waterfall::show);
+    model.waterfall().observe(w -> waterfall.show(w, model.selected().get() != null));
     model.selected().observe(t -> which.setText(t == null ? "" : describe(t)));
     PercentileTable table = new PercentileTable();
     model.stats().observe(s -> {
@@ -109,7 +109,8 @@ public final class LatencyView extends BorderPane implements PanelView {
   }
 
   private static String describe(ActionTrace t) {
-    return t.userId() + " · " + t.action() + " · trace " + t.traceId().substring(0, Math.min(8, t.traceId().length()));
+    return (t.userId().isEmpty() ? "?" : t.userId()) + " · " + (t.action().isEmpty() ? "untraced action" : t.action())
+        + " · trace " + t.traceId().substring(0, Math.min(8, t.traceId().length()));
   }
 
   public SplitPane split() {
@@ -141,7 +142,7 @@ public final class LatencyView extends BorderPane implements PanelView {
         setText(null);
         return;
       }
-      Label what = new Label((t.userId().isEmpty() ? "?" : t.userId()) + " · " + (t.action().isEmpty() ? "action" : t.action()));
+      Label what = new Label(describe(t).replaceAll(" · trace .*", ""));
       HBox.setHgrow(what, Priority.ALWAYS);
       what.setMaxWidth(Double.MAX_VALUE);
       Long from = t.hops().containsKey(Hop.CLIENT_SEND) ? t.hops().get(Hop.CLIENT_SEND) : t.hops().get(Hop.RECEIVED);

@@ -21,6 +21,10 @@ public final class WaterfallChart extends GridPane {
   private static final double MIN_BAR = 3;
   private final Label empty = Controls.muted("Select an action to see where its time went.");
 
+  {
+    empty.setWrapText(true);
+  }
+
   public WaterfallChart() {
     setId("waterfall");
     getStyleClass().add("waterfall");
@@ -35,9 +39,11 @@ public final class WaterfallChart extends GridPane {
     add(empty, 0, 0, 3, 1);
   }
 
-  public void show(Waterfall w) {
+  public void show(Waterfall w, boolean selected) {
     getChildren().clear();
     if (w.steps().isEmpty()) {
+      empty.setText(selected ? "Only one stamp of this action is known so far; the server may not have"
+          + " recorded it (a command that changed nothing is not traced)." : "Select an action to see where its time went.");
       add(empty, 0, 0, 3, 1);
       return;
     }

@@ -29,7 +29,8 @@ public final class MirrorCanvas extends Pane {
   static final long VANISH_MILLIS = 700;
   private static final double PAD = 20;
   private static final double GAP = 14;
-  private static final double HEADER = 10;
+  private static final double HEADER = 30;
+  private static final double MAX_CELL_ASPECT = 1.15;
 
   private final Canvas canvas = new Canvas();
   private final ThemeColors colors;
@@ -110,6 +111,7 @@ public final class MirrorCanvas extends Pane {
       return;
     }
     Grid grid = new Grid(scene, w, h);
+    caption(g, grid, w);
     for (SpotView s : scene.spots()) {
       spot(g, grid, s);
     }
@@ -121,6 +123,15 @@ public final class MirrorCanvas extends Pane {
         ItemPainter.vanishing(g, v.item.item(), c[0], c[1], grid.orb(), v.progress(now), palette);
       }
     }
+  }
+
+  /** The zone's description above the alcoves, in one muted line. */
+  private void caption(GraphicsContext g, Grid grid, double w) {
+    g.setFill(palette.muted());
+    g.setFont(Font.font(null, javafx.scene.text.FontPosture.ITALIC, 13));
+    g.setTextAlign(TextAlignment.LEFT);
+    g.setTextBaseline(VPos.BOTTOM);
+    g.fillText(fit(scene.description(), w - 2 * PAD), PAD, grid.top - 10);
   }
 
   private void empty(GraphicsContext g, double w, double h) {
@@ -196,9 +207,13 @@ public final class MirrorCanvas extends Pane {
     final double top;
 
     Grid(MirrorScene s, double w, double h) {
-      top = PAD + HEADER;
       cellW = (w - 2 * PAD - (s.columns() - 1) * GAP) / s.columns();
-      cellH = (h - top - PAD - (s.rows() - 1) * GAP) / s.rows();
+      double room = h - PAD - HEADER - PAD;
+      // Alcoves no taller than they are wide; the grid then sits in the middle of the space.
+      cellH = Math.min((room - (s.rows() - 1) * GAP) / s.rows(), cellW * MAX_CELL_ASPECT);
+      double used = s.rows() * cellH + (s.rows() - 1) * GAP;
+      // The caption and the alcoves together sit in the middle of the space.
+      top = PAD + HEADER + Math.max(0, (room - used) / 2) ;
     }
 
     double x(SpotView s) {

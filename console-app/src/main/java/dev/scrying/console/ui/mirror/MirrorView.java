@@ -55,13 +55,25 @@ public final class MirrorView extends BorderPane implements PanelView {
   }
 
   private Node side(MirrorViewModel model) {
-    Label delta = Controls.bound("mirrorDelta", model.lastDelta(), "delta-text");
+    Label delta = new Label();
+    delta.setId("mirrorDelta");
+    delta.getStyleClass().add("delta-text");
     delta.setWrapText(true);
+    model.lastDelta().observe(d -> delta.setText(d.isEmpty() ? "Waiting for the first change this player sees…" : d));
+    VBox earlier = new VBox(6);
+    model.deltas().observe(all -> {
+      earlier.getChildren().clear();
+      all.stream().skip(1).forEach(d -> {
+        Label l = Controls.muted(d);
+        l.setWrapText(true);
+        earlier.getChildren().add(l);
+      });
+    });
     Label status = Controls.bound("narrativeStatus", model.narrativeStatus(), Styles.TEXT_MUTED);
     status.setWrapText(true);
     Label story = Controls.bound("mirrorNarrative", model.narrative(), "narrative");
     story.setWrapText(true);
-    VBox deltaCard = card("Latest delta", Material2AL.FLASH_ON, delta);
+    VBox deltaCard = card("Deltas", Material2AL.FLASH_ON, delta, earlier);
     VBox storyCard = card("Narrative", org.kordamp.ikonli.material2.Material2MZ.MENU_BOOK, status, story);
     VBox.setVgrow(storyCard, Priority.ALWAYS);
     VBox side = new VBox(14, deltaCard, storyCard);

@@ -38,6 +38,7 @@ final class CommandBar extends VBox {
     send.setOnAction(e -> send());
     send.disableProperty().bind(command.valueProperty().isNull());
     help.setWrapText(true);
+    Controls.show(help, false);
     getChildren().addAll(Controls.row(8, command, fields, send), help);
   }
 
@@ -45,6 +46,7 @@ final class CommandBar extends VBox {
     fields.getChildren().clear();
     pickers.clear();
     help.setText(spec == null ? "" : spec.description());
+    Controls.show(help, spec != null && !spec.description().isEmpty());
     if (spec == null) {
       return;
     }

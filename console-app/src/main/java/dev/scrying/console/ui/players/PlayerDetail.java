@@ -37,6 +37,8 @@ final class PlayerDetail extends VBox {
     inventory.setId("playerInventory");
     Label answer = Controls.bound("lastAnswer", model.lastAnswer(), "last-answer");
     answer.setWrapText(true);
+    // Always laid out, empty or not, so the chat box never jumps away from under the pointer.
+    answer.setMinHeight(18);
     TextArea mirror = new TextArea();
     mirror.setId("playerMirror");
     mirror.setEditable(false);

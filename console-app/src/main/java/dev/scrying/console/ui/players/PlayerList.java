@@ -96,6 +96,7 @@ final class PlayerList extends ListView<PlayerCard> {
       Label held = Controls.muted(c.inventory().size() + " held · v" + Math.max(0, c.version()));
       VBox text = new VBox(2, Controls.row(6, name, dot), where);
       HBox.setHgrow(text, Priority.ALWAYS);
+      held.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
       VBox right = new VBox(2, check, held);
       right.setAlignment(Pos.CENTER_RIGHT);
       HBox row = new HBox(10, avatar, text, right);

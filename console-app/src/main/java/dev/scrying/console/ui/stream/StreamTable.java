@@ -28,11 +28,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class StreamTable extends TableView<StreamEvent> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
 
+  private static final java.util.Map<Source, javafx.css.PseudoClass> SOURCES = new java.util.EnumMap<>(Source.class);
+
+  static {
+    for (Source s : Source.values()) {
+      SOURCES.put(s, javafx.css.PseudoClass.getPseudoClass("source-" + s.name().toLowerCase(Locale.ROOT)));
+    }
+  }
+
   private boolean follow = true;
 
   public StreamTable() {
     setId("streamTable");
-    getStyleClass().addAll("stream-table", Styles.DENSE, Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+    // Not striped: rows shift on every batch, and re-striping them all would cost a CSS pass each time.
+    getStyleClass().addAll("stream-table", Styles.DENSE, Tweaks.EDGE_TO_EDGE);
     setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     getColumns().add(text("Time", 104, e -> TIME.format(Instant.ofEpochSecond(0, e.atMicros() * 1000))));
     getColumns().add(sourceColumn());
@@ -43,6 +52,8 @@ public final class StreamTable extends TableView<StreamEvent> {
     getColumns().add(summary);
     Label empty = Controls.muted("Events appear here as the server, NATS and the players talk.");
     setPlaceholder(empty);
+    // A fixed row height spares the table from estimating 20,000 row heights whenever rows come and go.
+    setFixedCellSize(26);
   }
 
   public void apply(RowsChange change) {
@@ -84,6 +95,8 @@ public final class StreamTable extends TableView<StreamEvent> {
     c.setCellFactory(col -> new TableCell<>() {
       private final FontIcon icon = new FontIcon();
 
+      private Source shown;
+
       @Override
       protected void updateItem(Source s, boolean empty) {
         super.updateItem(s, empty);
@@ -92,11 +105,17 @@ public final class StreamTable extends TableView<StreamEvent> {
           setGraphic(null);
           return;
         }
-        icon.setIconCode(Icons.of(s));
+        if (s != shown) {
+          // Pseudo classes, not style classes: a style-class change re-matches every CSS selector.
+          if (shown != null) {
+            icon.pseudoClassStateChanged(SOURCES.get(shown), false);
+          }
+          icon.pseudoClassStateChanged(SOURCES.get(s), true);
+          icon.setIconCode(Icons.of(s));
+          shown = s;
+        }
         setGraphic(icon);
         setText(s.label());
-        getStyleClass().removeIf(x -> x.startsWith("source-"));
-        getStyleClass().add("source-" + s.name().toLowerCase(Locale.ROOT));
       }
     });
     return c;

@@ -27,6 +27,13 @@ public final class WorldTreeView extends TreeView<WorldNode> {
   public static final PseudoClass FLASH = PseudoClass.getPseudoClass("flash");
   public static final PseudoClass MATCH = PseudoClass.getPseudoClass("match");
   static final Duration FLASH_FOR = Duration.millis(1600);
+  private static final java.util.Map<WorldNode.Kind, PseudoClass> KINDS = new java.util.EnumMap<>(WorldNode.Kind.class);
+
+  static {
+    for (WorldNode.Kind k : WorldNode.Kind.values()) {
+      KINDS.put(k, PseudoClass.getPseudoClass("kind-" + k.name().toLowerCase(java.util.Locale.ROOT)));
+    }
+  }
 
   private final Map<String, Long> flashingUntil = new HashMap<>();
   private Set<String> matches = Set.of();
@@ -181,8 +188,9 @@ public final class WorldTreeView extends TreeView<WorldNode> {
       setGraphic(box);
       pseudoClassStateChanged(FLASH, isFlashing(n.pointer()));
       pseudoClassStateChanged(MATCH, directMatch(n));
-      getStyleClass().removeIf(s -> s.startsWith("kind-"));
-      getStyleClass().add("kind-" + n.kind().name().toLowerCase(java.util.Locale.ROOT));
+      for (WorldNode.Kind k : WorldNode.Kind.values()) {
+        pseudoClassStateChanged(KINDS.get(k), k == n.kind());
+      }
     }
   }
 }

@@ -26,7 +26,8 @@ public final class WorldView extends BorderPane implements PanelView {
   private final SearchField search;
   private final SplitPane split;
 
-  public WorldView(WorldViewModel model) {
+  public WorldView(WorldViewModel model, dev.scrying.console.model.admin.AdminCommands admin,
+      dev.scrying.console.ui.Dialogs dialogs) {
     this.model = model;
     getStyleClass().add("panel");
     tree.setId("worldTree");
@@ -34,7 +35,7 @@ public final class WorldView extends BorderPane implements PanelView {
     Label version = Controls.muted("");
     version.setId("worldTreeVersion");
     model.version().observe(v -> version.setText(v < 0 ? "reading the world…" : "live · v" + v));
-    setTop(new PageHeader(Page.WORLD, version));
+    setTop(new PageHeader(Page.WORLD, version, new AdminBox(admin, dialogs)));
     split = new SplitPane(treeSide(), detailSide());
     split.setId("worldSplit");
     split.setDividerPositions(0.46);

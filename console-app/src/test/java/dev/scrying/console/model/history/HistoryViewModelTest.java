@@ -62,6 +62,19 @@ class HistoryViewModelTest {
   }
 
   @Test
+  void theResetBetweenGuestsAlsoNeedsItsConfirmation() throws Exception {
+    var plan = model.planFreshStart();
+    ui.until(plan::isDone);
+    assertThat(plan.get().title()).isEqualTo("Reset the whole experience for the next guests?");
+    assertThat(session.calls).containsExactly("reset experience null");
+    var reply = model.confirmReset(plan.get());
+    ui.until(reply::isDone);
+    assertThat(session.calls).containsExactly("reset experience null", "reset experience null CONFIRM");
+    assertThat(notices.recent().get(0).title()).isEqualTo(
+        "The experience is back at its start as new version v4; every client was told.");
+  }
+
+  @Test
   void newCommitsAreListedWhenGitMoves() {
     ui.until(() -> model.entries().get().size() == 2);
     session.history.add(0, new HistoryEntry("cccc", "v3 go clearing by bob", 3000, 3));

@@ -65,7 +65,7 @@ class MirrorViewModelTest {
       assertThat(v.spotId()).isEqualTo("spot_3");
     });
     assertThat(model.scene().get().contains("bottle_joy")).isFalse();
-    assertThat(model.lastDelta().get()).startsWith("Bottle of Joy vanished").contains("after the server received alice's action");
+    assertThat(model.lastDelta().get()).startsWith("Bottle of Joy vanished").contains("after alice's action reached the server");
   }
 
   @Test

@@ -35,6 +35,7 @@ class PlayersViewModelTest {
     model.attach(session, List.of("alice"));
     ui.until(() -> model.cards().get().size() == 1 && model.cards().get().get(0).connection() == ConnectionState.OPEN
         && model.selectedCard().get() != null);
+    ui.until(() -> !model.zones().get().isEmpty());
   }
 
   @AfterEach
