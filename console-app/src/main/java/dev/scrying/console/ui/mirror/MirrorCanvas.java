@@ -30,7 +30,7 @@ public final class MirrorCanvas extends Pane {
   private static final double PAD = 20;
   private static final double GAP = 14;
   private static final double HEADER = 30;
-  private static final double MAX_CELL_ASPECT = 1.15;
+  private static final double MAX_CELL_ASPECT = 1.45;
 
   private final Canvas canvas = new Canvas();
   private final ThemeColors colors;

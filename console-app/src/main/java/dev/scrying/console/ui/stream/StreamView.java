@@ -48,8 +48,10 @@ public final class StreamView extends BorderPane implements PanelView {
     VBox left = new VBox(8, filters, table, counts);
     VBox.setVgrow(table, Priority.ALWAYS);
     left.getStyleClass().add("pane-left");
-    JsonPane json = new JsonPane("streamJson", new dev.scrying.console.model.Value<>(""), model.selectedJson(),
-        "Select an event to see its frame");
+    dev.scrying.console.model.Value<String> caption = new dev.scrying.console.model.Value<>("");
+    model.selected().observe(e -> caption.set(e == null ? "" : e.source().label() + " · " + e.type()
+        + (e.player().isEmpty() ? "" : " · " + e.player())));
+    JsonPane json = new JsonPane("streamJson", caption, model.selectedJson(), "Select an event to see its frame");
     json.getStyleClass().add("pane-right");
     split = new SplitPane(left, json);
     split.setId("streamSplit");

@@ -68,7 +68,6 @@ public final class WorldView extends BorderPane implements PanelView {
     TabPane tabs = new TabPane(inspect, changes);
     tabs.setId("worldTabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    tabs.getStyleClass().add(Styles.TABS_FLOATING);
     VBox box = new VBox(tabs);
     VBox.setVgrow(tabs, Priority.ALWAYS);
     box.getStyleClass().add("pane-right");
