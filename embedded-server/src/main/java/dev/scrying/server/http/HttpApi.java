@@ -94,8 +94,17 @@ public final class HttpApi {
       cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
           Responses.error(ctx, e.getStatus(), e.getStatus() == 413 ? "body_too_large" : "http_" + e.getStatus(), e.getMessage()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("unexpected failure on {} {}", ctx.method(), LogSafe.redact(ctx.path()), e);
-        Responses.error(ctx, 500, "server_error", "Unexpected server error; nothing was changed.");
+        if (e instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+          // Jetty refusing a malformed request (a WebSocket upgrade without a key) is the client's error.
+          Responses.error(ctx, h.getCode(), "bad_request", String.valueOf(h.getReason()));
+        } else if (e instanceof java.io.IOException || e.getCause() instanceof java.io.IOException) {
+          // The client went away mid-request (a body shorter than its Content-Length): nothing to answer.
+          LOG.debug("client left during {} {}: {}", ctx.method(), LogSafe.redact(ctx.path()), e.toString());
+          Responses.error(ctx, 400, "incomplete_request", "the request ended early; nothing was changed");
+        } else {
+          LOG.error("unexpected failure on {} {}", ctx.method(), LogSafe.redact(ctx.path()), e);
+          Responses.error(ctx, 500, "server_error", "Unexpected server error; nothing was changed.");
+        }
       });
       cfg.routes.error(404, ctx -> {
         if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -287,17 +296,17 @@ public final class HttpApi {
   private void events(Context ctx) throws Exception {
     Identity who = ctx.header("Authorization") != null ? identity(ctx) : server.tokens().verify(ctx.queryParam("token"));
     ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    if (java.util.Collections.list(ctx.req().getHeaders("Last-Event-ID")).size() > 1) {
+      throw new ApiError(400, "invalid_last_event_id", "send one Last-Event-ID");
+    }
     String last = ctx.header("Last-Event-ID") != null ? ctx.header("Last-Event-ID") : ctx.queryParam("last_event_id");
     Long lastId = null;
     if (last != null) {
-      try {
-        lastId = Long.parseLong(last.trim());
-        if (lastId < 0) {
-          throw new NumberFormatException("negative");
-        }
-      } catch (NumberFormatException e) {
+      // ASCII digits only: Long.parseLong would also take "+5" and other scripts' digits.
+      if (!last.strip().matches("[0-9]{1,18}")) {
         throw new ApiError(400, "invalid_last_event_id", "Last-Event-ID must be a version number");
       }
+      lastId = Long.parseLong(last.strip());
     }
     events.handle(ctx, who, rt, lastId);
   }
@@ -354,7 +363,8 @@ public final class HttpApi {
 
   private Identity identity(Context ctx) {
     String auth = ctx.header("Authorization");
-    if (auth == null || !auth.startsWith("Bearer ")) {
+    // The scheme is case-insensitive (RFC 7235); Jetty's header cache may also hand us "Bearer" for "bearer".
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
       throw new AuthException("send 'Authorization: Bearer <token>'");
     }
     return server.tokens().verify(auth.substring("Bearer ".length()).trim());
@@ -380,6 +390,10 @@ public final class HttpApi {
   }
 
   private static ObjectNode body(Context ctx) {
+    // Refuse by the declared length before reading: no "100 Continue" invites a body we would drop.
+    if (ctx.contentLength() > MAX_BODY_BYTES) {
+      throw new ApiError(413, "body_too_large", "request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length > MAX_BODY_BYTES) {
       throw new ApiError(413, "body_too_large", "request body is larger than " + MAX_BODY_BYTES + " bytes");

@@ -21,6 +21,9 @@ public final class RequestCommands {
   private static final Map<String, String> LEGACY = Map.of("item_id", "instance_id", "target", "destination",
       "area", "destination", "npc", "npc_id");
   /** Fields that name a thing by id; they reach JSON paths and messages, so they must look like ids. */
+  /** More fields than any command has; a body with more is an attack on the journal, not a command. */
+  private static final int MAX_FIELDS = 64;
+  private static final int MAX_ARGS = 16;
   private static final Set<String> ID_FIELDS = Set.of("instance_id", "destination", "target_npc_id",
       "target_player_id", "npc_id", "quest_id");
 
@@ -33,6 +36,9 @@ public final class RequestCommands {
       if (!action.isTextual() || action.asText().isBlank()) {
         throw new ApiError(400, "invalid_action", "'action' must be a non-empty string");
       }
+      if (body.size() > MAX_FIELDS) {
+        throw new ApiError(400, "too_many_fields", "a command has at most " + MAX_FIELDS + " fields");
+      }
       String name = action.asText().strip();
       if (name.startsWith("@") || name.contains(" ")) {
         return text(name, who, requestId);
@@ -42,6 +48,10 @@ public final class RequestCommands {
         if (!RESERVED.contains(f.getKey())) {
           if (!f.getValue().isValueNode() && !f.getKey().equals("args")) {
             throw new ApiError(400, "invalid_field", "field '" + f.getKey() + "' must be a string or number");
+          }
+          if (f.getKey().equals("args") && !isArgs(f.getValue())) {
+            throw new ApiError(400, "invalid_field", "'args' must be a string or a list of at most " + MAX_ARGS
+                + " strings");
           }
           String field = LEGACY.getOrDefault(f.getKey(), f.getKey());
           if (!ID_FIELDS.contains(field) || isId(f.getValue())) {
@@ -83,6 +93,33 @@ public final class RequestCommands {
     return v.asText();
   }
 
+  static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isArgs(JsonNode v) {
+    if (v.isTextual()) {
+      return true;
+    }
+    if (!v.isArray() || v.size() > MAX_ARGS) {
+      return false;
+    }
+    for (JsonNode a : v) {
+      if (!a.isTextual()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isId(JsonNode v) {
     return v.isTextual() && Ids.isEntityId(v.asText());
   }
@@ -96,6 +133,10 @@ public final class RequestCommands {
   public static void checkStrings(JsonNode node, int max) {
     if (node.isTextual() && node.asText().length() > max) {
       throw new ApiError(400, "field_too_long", "a string field is longer than " + max + " characters");
+    }
+    if (node.isTextual() && hasLoneSurrogate(node.asText())) {
+      // "\uD800" is legal JSON but no text: it would be written to the journal as '?', so replay would differ.
+      throw new ApiError(400, "invalid_text", "a string field holds an unpaired UTF-16 surrogate");
     }
     node.fieldNames().forEachRemaining(name -> {
       if (name.length() > max) {

@@ -17,13 +17,11 @@ record ResumePoint(Long version, String errorCode, String message) {
     if (raw == null) {
       return fresh();
     }
-    long v;
-    try {
-      v = Long.parseLong(raw.trim());
-    } catch (NumberFormatException e) {
+    // ASCII digits only: Long.parseLong would also take "+5" and other scripts' digits.
+    if (!raw.matches("[0-9]{1,18}")) {
       return refused("invalid_since_version", "the version to resume from must be a number; sending a fresh snapshot");
     }
-    return of(v, currentVersion);
+    return of(Long.parseLong(raw), currentVersion);
   }
 
   static ResumePoint of(long v, long currentVersion) {

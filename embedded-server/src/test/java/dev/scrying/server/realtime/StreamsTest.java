@@ -117,8 +117,10 @@ class StreamsTest {
     var monitor = fx.server.bus().monitor().orElseThrow();
     long baseline = playerSubscriptions(monitor);
     for (int i = 0; i < 1_000; i++) {
-      SseTestClient c = i % 2 == 0 ? SseTestClient.chat(fx.url(), fx.token("v" + (i % 10)), "look around")
-          : SseTestClient.events(fx.url(), fx.token("v" + (i % 10)), null);
+      // 200 players, 5 streams each: a player may hold at most 8 at once, and an abandoned stream is only
+      // noticed on its next write.
+      SseTestClient c = i % 2 == 0 ? SseTestClient.chat(fx.url(), fx.token("v" + (i % 200)), "look around")
+          : SseTestClient.events(fx.url(), fx.token("v" + (i % 200)), null);
       if (i % 3 == 0) {
         await().atMost(Duration.ofSeconds(10)).until(() -> !c.frames.isEmpty());
       }

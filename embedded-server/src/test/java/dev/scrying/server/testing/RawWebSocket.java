@@ -23,6 +23,7 @@ public final class RawWebSocket implements AutoCloseable {
   private final Socket socket;
   private final DataInputStream in;
   private final OutputStream out;
+  private volatile int closeCode = -1;
 
   public RawWebSocket(int port, String token) throws IOException {
     socket = new Socket();
@@ -60,6 +61,7 @@ public final class RawWebSocket implements AutoCloseable {
       in.readFully(payload);
       int opcode = b0 & 0x0f;
       if (opcode == 8) {
+        closeCode = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
         return null;
       }
       if (opcode == 9 || opcode == 10) {
@@ -72,8 +74,17 @@ public final class RawWebSocket implements AutoCloseable {
     }
   }
 
+  /** The code of the server's close frame, or -1 before one arrived. */
+  public int closeCode() {
+    return closeCode;
+  }
+
   public void send(String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+    sendText(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A text frame with exactly these bytes, valid UTF-8 or not. */
+  public void sendText(byte[] payload) throws IOException {
     byte[] mask = new byte[4];
     RANDOM.nextBytes(mask);
     ByteArrayOutputStream frame = new ByteArrayOutputStream();
