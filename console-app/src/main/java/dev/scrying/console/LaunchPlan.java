@@ -38,7 +38,7 @@ record LaunchPlan(Mode mode, List<String> serverArgs, List<String> consoleArgs, 
           ? new LaunchPlan(Mode.CONSOLE_ONLY, List.of(), List.of(), null)
           : usageError("'console' takes no options, got '" + args[1] + "'");
       case "connect" -> connect(args);
-      case "bench" -> bench(args);
+      case "console-bench" -> bench(args);
       case "-h", "--help", "help" -> new LaunchPlan(Mode.HELP, List.of(), List.of(), null);
       default -> usageError("unknown command '" + args[0] + "'");
     };

@@ -33,9 +33,13 @@ public final class ScryingMain {
                      --data DIR     state folder (default ~/.scrying/data)
                      --content DIR  folder of experiences (default: bundled Wylding Woods)
                      --no-dev       disable POST /dev/token
-        bench [SECONDS] [EVENTS_PER_SECOND]
+        console-bench [SECONDS] [EVENTS_PER_SECOND]
                    Flood the console's live stream (default 60 s at 5000/s) and
                    report FX pulse gaps, delivered events/s and heap.
+        run FILE... [--report DIR] [--url URL]
+                   Run scenario files headless (see docs/SCENARIOS.md; via ./scrying).
+        bench [--knee] [--smoke] [--url URL]
+                   Latency and scale benchmark of the server (see bench/README.md; via ./scrying).
         test       Run every module's tests (handled by the ./scrying wrapper: mvn verify).
         --help     Show this help.
       """;
@@ -95,8 +99,8 @@ public final class ScryingMain {
     try {
       dev.scrying.console.bench.ConsoleBench.main(plan.consoleArgs().toArray(String[]::new));
     } catch (RuntimeException e) {
-      exit(1, System.err, "scrying bench: could not open the window (" + rootMessage(e) + "). It needs a display;"
-          + " without one run it under Xvfb: Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 ./scrying bench");
+      exit(1, System.err, "scrying console-bench: could not open the window (" + rootMessage(e) + "). It needs a display;"
+          + " without one run it under Xvfb: Xvfb :99 -screen 0 1600x1000x24 & DISPLAY=:99 ./scrying console-bench");
     }
   }
 

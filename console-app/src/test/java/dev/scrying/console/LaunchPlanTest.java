@@ -66,15 +66,15 @@ class LaunchPlanTest {
 
   @Test
   void benchPassesItsNumbersOn() {
-    LaunchPlan plan = LaunchPlan.of(new String[] {"bench", "10", "2000"}, X11, null);
+    LaunchPlan plan = LaunchPlan.of(new String[] {"console-bench", "10", "2000"}, X11, null);
     assertThat(plan.mode()).isEqualTo(Mode.BENCH);
     assertThat(plan.consoleArgs()).containsExactly("10", "2000");
-    assertThat(LaunchPlan.of(new String[] {"bench"}, X11, null).consoleArgs()).isEmpty();
-    assertThat(LaunchPlan.of(new String[] {"bench", "ten"}, X11, null).error()).contains("positive numbers");
+    assertThat(LaunchPlan.of(new String[] {"console-bench"}, X11, null).consoleArgs()).isEmpty();
+    assertThat(LaunchPlan.of(new String[] {"console-bench", "ten"}, X11, null).error()).contains("positive numbers");
   }
 
   @Test
   void usageListsEveryCommand() {
-    assertThat(ScryingMain.USAGE).contains("serve", "console", "connect URL", "bench", "--help");
+    assertThat(ScryingMain.USAGE).contains("serve", "console", "connect URL", "console-bench", "--help");
   }
 }

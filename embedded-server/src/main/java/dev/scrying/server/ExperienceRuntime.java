@@ -24,7 +24,7 @@ public final class ExperienceRuntime implements AutoCloseable {
 
   public ExperienceRuntime(Experience experience, Path dataDir, Clock clock, StorageFaults faults,
       NarratorSettings narration) throws IOException {
-    this.folder = new StateFolder(dataDir.resolve(experience.id()), faults);
+    this.folder = new StateFolder(dev.scrying.server.store.DataPaths.child(dataDir, experience.id()), faults);
     try {
       this.engine = new ExperienceEngine(experience, folder, clock);
     } catch (IOException | RuntimeException e) {

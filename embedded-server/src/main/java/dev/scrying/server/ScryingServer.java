@@ -113,6 +113,22 @@ public final class ScryingServer implements AutoCloseable {
     return bus;
   }
 
+  /** Where and as whom a player may read its own world updates straight from NATS. */
+  public record NatsAccess(String url, dev.scrying.server.bus.NatsCredentials credentials, String subject) {}
+
+  /**
+   * The player's NATS access on this server's own nats-server (made on first use; the server reloads its
+   * permissions before this returns). Empty for an external NATS or none: we cannot issue users there.
+   */
+  public java.util.Optional<NatsAccess> natsAccess(String userId) throws IOException {
+    var process = bus.process().filter(p -> p.permissions().isPresent());
+    if (process.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new NatsAccess(process.get().url(), process.get().grant(userId),
+        dev.scrying.server.bus.Subjects.worldUpdates(userId)));
+  }
+
   /** The token secret kept in the data folder (owner-only), created on first start. */
   private static byte[] secret(Path dataDir) throws IOException {
     Path file = dataDir.resolve("token.secret");
@@ -180,6 +196,11 @@ public final class ScryingServer implements AutoCloseable {
     var connections = out.putObject("connections");
     connections.put("websocket", hub.count("websocket")).put("chat", hub.count("chat")).put("events", hub.count("events"))
         .put("total", hub.count());
+    var rt = Runtime.getRuntime();
+    out.putObject("jvm").put("heap_used_bytes", rt.totalMemory() - rt.freeMemory())
+        .put("heap_committed_bytes", rt.totalMemory()).put("heap_max_bytes", rt.maxMemory())
+        .put("threads", Thread.activeCount())
+        .put("cpu_time_ms", ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
     var exps = out.putObject("experiences");
     for (var e : runtimes.entrySet()) {
       ExperienceRuntime r = e.getValue();
@@ -230,6 +251,13 @@ public final class ScryingServer implements AutoCloseable {
       try {
         r.close();
       } catch (IOException | RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    if (hub.events() instanceof AutoCloseable publisher) {
+      try {
+        publisher.close();
+      } catch (Exception e) {
         failures.add(e);
       }
     }

@@ -20,6 +20,11 @@ public final class Ids {
     return id != null && USER_ID.matcher(id).matches();
   }
 
+  /** The id of a thing in a world (item, NPC, zone, area, spot, quest) or a player: the user-id pattern. */
+  public static boolean isEntityId(String id) {
+    return isUserId(id);
+  }
+
   public static String requireUserId(String id) {
     if (!isUserId(id)) {
       throw new IllegalArgumentException("invalid user id (allowed: letters, digits, '_' and '-', 1-64 characters)");

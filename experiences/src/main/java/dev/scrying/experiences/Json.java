@@ -1,6 +1,7 @@
 package dev.scrying.experiences;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,11 +13,16 @@ import java.io.UncheckedIOException;
 
 /**
  * The one Jackson mapper every module shares. Thread-safe; read limits are bounded so that a hostile
- * document cannot exhaust memory or the stack.
+ * document cannot exhaust memory or the stack (nesting depth 64, numbers of 64 digits), and a document
+ * must be exactly one JSON value with no repeated keys.
  */
 public final class Json {
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // One document per input, and one value per key: "{…} junk" and {"type":"a","type":"b"} are refused,
+      // so two readers can never disagree about what a message said.
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
 
   static {

@@ -16,7 +16,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The console's flood benchmark ({@code scrying bench [SECONDS] [EVENTS_PER_SECOND]}): the real main
+ * The console's flood benchmark ({@code scrying console-bench [SECONDS] [EVENTS_PER_SECOND]}): the real main
  * window on the Live stream panel, fed through the real session-listener path at a fixed rate (default
  * 5,000 events/s for 60 s), while an AnimationTimer records every FX pulse gap. Prints pulse-gap
  * percentiles, events/s shown, drops and heap; exits 0 when p99 is under 50 ms with nothing dropped.

@@ -18,6 +18,9 @@ public final class PageHeader extends HBox {
     Label subtitle = new Label(page.subtitle());
     subtitle.getStyleClass().add(Styles.TEXT_MUTED);
     VBox text = new VBox(2, title, subtitle);
+    // The words give way (with an ellipsis) before the actions on the right are pushed out of the window.
+    text.setMinWidth(0);
+    subtitle.setMinWidth(0);
     getChildren().addAll(text, new Spacer());
     getChildren().addAll(actions);
     setSpacing(8);

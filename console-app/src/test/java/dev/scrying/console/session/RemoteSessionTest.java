@@ -72,9 +72,13 @@ class RemoteSessionTest {
 
   @Test
   void historyWorldAtACommitAndAResetThatNeedsConfirming() throws Exception {
-    server.runtime("wylding-woods").engine().submit(Command.of("alice", "collect_item",
-        Json.object().put("instance_id", "bottle_joy"))).get(10, SECONDS);
-    await().atMost(10, SECONDS).until(() -> !session.history(10).get(10, SECONDS).isEmpty());
+    long collected = server.runtime("wylding-woods").engine().submit(Command.of("alice", "collect_item",
+        Json.object().put("instance_id", "bottle_joy"))).get(10, SECONDS).version();
+    // The start-up snapshot is committed too; wait for the commit that holds the collect.
+    await().atMost(10, SECONDS).until(() -> {
+      var log = session.history(10).get(10, SECONDS);
+      return !log.isEmpty() && log.get(0).version() >= collected;
+    });
     HistoryEntry newest = session.history(10).get(10, SECONDS).get(0);
     RecordedWorld then = session.worldAt(newest.commit()).get(10, SECONDS);
     assertThat(then.players()).containsKey("alice");

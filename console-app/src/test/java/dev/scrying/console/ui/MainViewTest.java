@@ -172,17 +172,23 @@ class MainViewTest {
     long before = server.get().runtime("wylding-woods").engine().version();
     Fx.click(robot, "#adminCommand");
     robot.write("@edit item bottle_joy visible false");
-    Fx.click(robot, "#runAdminCommand");
+    fire(robot, "#runAdminCommand");
     Fx.until(() -> view.dialogs().isShowing());
     Fx.click(robot, "#dialogCancel");
     Fx.until(() -> !view.dialogs().isShowing());
     assertThat(server.get().runtime("wylding-woods").engine().version()).isEqualTo(before);
 
-    Fx.click(robot, "#runAdminCommand");
+    fire(robot, "#runAdminCommand");
     Fx.until(() -> view.dialogs().isShowing());
     Fx.click(robot, "#dialogConfirm");
     Fx.until(() -> server.get().runtime("wylding-woods").engine().version() == before + 1);
     Fx.until(() -> view.panelTree().isFlashing(SPOT_3));
+  }
+
+  /** Presses a button even where the 1280-pixel test window clips it (the command bar sits at its edge). */
+  private static void fire(FxRobot robot, String query) {
+    javafx.scene.control.ButtonBase button = robot.lookup(query).queryAs(javafx.scene.control.ButtonBase.class);
+    Fx.run(button::fire);
   }
 
   @Test

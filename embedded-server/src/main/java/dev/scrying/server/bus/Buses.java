@@ -29,21 +29,23 @@ public final class Buses {
       return new FailoverBus(null, null,
           BusStatus.IN_PROCESS_DETAIL + " (no nats-server binary found)");
     }
+    // Per-user permissions: the server's own user publishes; each player may read only its own subject.
+    NatsPermissions permissions = new NatsPermissions(dataDir.resolve("nats"));
     NatsProcess process;
     try {
-      process = NatsProcess.start(binary.get(), dataDir);
+      process = NatsProcess.start(binary.get(), dataDir, permissions);
     } catch (IOException e) {
       // Keep a process handle on fixed ports so that "start NATS" in the console can still bring it up.
       LOG.warn("NATS UNAVAILABLE: nats-server {} did not start ({}); world updates use in-process delivery"
           + " until it does", binary.get(), e.getMessage());
       try {
-        process = NatsProcess.create(binary.get(), dataDir, 0, 0);
+        process = NatsProcess.create(binary.get(), dataDir, 0, 0, permissions);
       } catch (IOException noPorts) {
         LOG.warn("no free loopback ports for nats-server: {}", noPorts.getMessage());
         return new FailoverBus(null, null, BusStatus.IN_PROCESS_DETAIL + " (nats-server did not start)");
       }
     }
-    NatsBus nats = NatsBus.start(NatsBus.Settings.of(process.url(), Mode.MANAGED));
+    NatsBus nats = NatsBus.start(NatsBus.Settings.of(process.url(), Mode.MANAGED).withCredentials(permissions.server()));
     return new FailoverBus(nats, process, BusStatus.IN_PROCESS_DETAIL);
   }
 

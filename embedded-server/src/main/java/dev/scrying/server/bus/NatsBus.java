@@ -42,7 +42,7 @@ public final class NatsBus implements EventBus, RawBus {
 
   /** Where and how to connect. {@code servers} holds one URL per cluster member. */
   public record Settings(List<String> servers, Mode mode, Duration reconnectWait, Duration connectionTimeout,
-                         boolean createWorldUpdatesStream) {
+                         boolean createWorldUpdatesStream, @Nullable NatsCredentials credentials) {
     public Settings {
       servers = List.copyOf(servers);
       if (servers.isEmpty()) {
@@ -56,7 +56,12 @@ public final class NatsBus implements EventBus, RawBus {
     /** Defaults for one URL or a comma-separated list of cluster URLs. */
     public static Settings of(String urls, Mode mode) {
       List<String> list = Arrays.stream(urls.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-      return new Settings(list, mode, Duration.ofMillis(250), Duration.ofSeconds(2), true);
+      return new Settings(list, mode, Duration.ofMillis(250), Duration.ofSeconds(2), true, null);
+    }
+
+    /** The same settings, connecting as {@code user} (the managed server's own user). */
+    public Settings withCredentials(NatsCredentials user) {
+      return new Settings(servers, mode, reconnectWait, connectionTimeout, createWorldUpdatesStream, user);
     }
   }
 
@@ -298,7 +303,11 @@ public final class NatsBus implements EventBus, RawBus {
   }
 
   private Options options() {
-    return new Options.Builder()
+    Options.Builder b = new Options.Builder();
+    if (settings.credentials() != null) {
+      b.userInfo(settings.credentials().user(), settings.credentials().password());
+    }
+    return b
         .servers(settings.servers().toArray(String[]::new))
         .connectionName("scrying-server")
         .maxReconnects(-1)

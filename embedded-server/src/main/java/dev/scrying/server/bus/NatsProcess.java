@@ -44,26 +44,35 @@ public final class NatsProcess implements AutoCloseable {
   private final int port;
   private final int monitorPort;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+  private final @Nullable NatsPermissions permissions;
   private final Thread shutdownHook;
   private volatile @Nullable Process process; // written under this; read freely so the UI never waits on start()
   private boolean hookInstalled; // guarded by this
   private boolean closed; // guarded by this
 
-  private NatsProcess(Path binary, Path dataDir, int port, int monitorPort) {
+  private NatsProcess(Path binary, Path dataDir, int port, int monitorPort, @Nullable NatsPermissions permissions) {
     this.binary = binary;
     this.dir = dataDir.resolve("nats");
     this.port = port;
     this.monitorPort = monitorPort;
+    this.permissions = permissions;
     this.shutdownHook = new Thread(this::stopForShutdown, "nats-server-shutdown");
   }
 
   /** A process on the given ports (0 = pick a free one), not started yet. */
   public static NatsProcess create(Path binary, Path dataDir, int port, int monitorPort) throws IOException {
+    return create(binary, dataDir, port, monitorPort, null);
+  }
+
+  /** As {@link #create(Path, Path, int, int)}, with per-user permissions when {@code permissions} is not null. */
+  public static NatsProcess create(Path binary, Path dataDir, int port, int monitorPort,
+      @Nullable NatsPermissions permissions) throws IOException {
     if (port > 0 && monitorPort > 0) {
-      return new NatsProcess(binary, dataDir, port, monitorPort);
+      return new NatsProcess(binary, dataDir, port, monitorPort, permissions);
     }
     int[] free = freePorts(2);
-    return new NatsProcess(binary, dataDir, port > 0 ? port : free[0], monitorPort > 0 ? monitorPort : free[1]);
+    return new NatsProcess(binary, dataDir, port > 0 ? port : free[0], monitorPort > 0 ? monitorPort : free[1],
+        permissions);
   }
 
   /**
@@ -71,9 +80,14 @@ public final class NatsProcess implements AutoCloseable {
    * bind, so start-up is retried on fresh ports a few times.
    */
   public static NatsProcess start(Path binary, Path dataDir) throws IOException {
+    return start(binary, dataDir, null);
+  }
+
+  /** As {@link #start(Path, Path)}; with {@code permissions}, only their users may connect. */
+  public static NatsProcess start(Path binary, Path dataDir, @Nullable NatsPermissions permissions) throws IOException {
     IOException last = null;
     for (int attempt = 1; attempt <= 3; attempt++) {
-      NatsProcess p = create(binary, dataDir, 0, 0);
+      NatsProcess p = create(binary, dataDir, 0, 0, permissions);
       try {
         p.start();
         return p;
@@ -174,6 +188,71 @@ public final class NatsProcess implements AutoCloseable {
     start();
   }
 
+  /** The users and permissions of this server; empty when anyone may connect (tests, external use). */
+  public Optional<NatsPermissions> permissions() {
+    return Optional.ofNullable(permissions);
+  }
+
+  /**
+   * The player's credentials (made on first use). New credentials are written into the config and the
+   * running server reloads it before this returns, so they work at once.
+   *
+   * @throws IllegalStateException if this server runs without permissions
+   */
+  public NatsCredentials grant(String userId) throws IOException {
+    if (permissions == null) {
+      throw new IllegalStateException("this nats-server runs without per-user permissions");
+    }
+    NatsPermissions.Grant g = permissions.player(userId);
+    if (g.created()) {
+      reload();
+    }
+    return g.credentials();
+  }
+
+  /**
+   * Rewrites the config and, if the server runs, makes it reload it ({@code nats-server --signal
+   * reload=<pid>}), returning once the monitoring endpoint reports the new load time.
+   */
+  public synchronized void reload() throws IOException {
+    writeConfig();
+    Process p = process;
+    if (p == null || !p.isAlive()) {
+      return;
+    }
+    String before = configLoadTime();
+    Process signal = new ProcessBuilder(binary.toString(), "--signal", "reload=" + p.pid())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
+    try {
+      if (!signal.waitFor(5, TimeUnit.SECONDS) || signal.exitValue() != 0) {
+        signal.destroyForcibly();
+        throw new IOException("nats-server did not accept the reload signal; log tail:\n" + logTail());
+      }
+      Instant deadline = Instant.now().plus(READY_TIMEOUT);
+      while (before.equals(configLoadTime())) {
+        if (Instant.now().isAfter(deadline)) {
+          throw new IOException("nats-server did not reload its config within " + READY_TIMEOUT.toSeconds() + " s");
+        }
+        p.waitFor(20, TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while nats-server reloaded", e);
+    }
+    LOG.info("nats-server (pid {}) reloaded its users and permissions", p.pid());
+  }
+
+  private String configLoadTime() throws IOException {
+    try {
+      HttpRequest req = HttpRequest.newBuilder(URI.create(monitorUrl() + "/varz")).timeout(Duration.ofSeconds(2)).GET().build();
+      String body = http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+      return dev.scrying.experiences.Json.parse(body).path("config_load_time").asText("");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while reading nats-server /varz", e);
+    }
+  }
+
   public boolean isRunning() {
     Process p = process;
     return p != null && p.isAlive();
@@ -256,8 +335,14 @@ public final class NatsProcess implements AutoCloseable {
         pid_file: %s
         """.formatted(HOST, port, HOST, monitorPort, quote(jetStreamDir()), MAX_FILE_STORE, MAX_MEMORY_STORE,
         quote(logFile()), quote(pidFile()));
+    if (permissions != null) {
+      permissions.save();
+      conf += permissions.authorizationBlock();
+    }
     Path tmp = dir.resolve("nats-server.conf.tmp");
     Files.writeString(tmp, conf, StandardCharsets.UTF_8);
+    // The config holds passwords when permissions are on.
+    NatsPermissions.ownerOnly(tmp);
     Files.move(tmp, configFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
         java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }

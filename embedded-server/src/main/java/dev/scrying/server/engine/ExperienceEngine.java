@@ -38,6 +38,7 @@ public final class ExperienceEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExperienceEngine.class);
   private static final int MAX_BATCH = 256;
   private static final int IDEMPOTENCY_CAPACITY = 100_000;
+  private static final long UNSAFE_WRITE_DELAY_NANOS = 300_000_000L;
 
   private final Experience experience;
   private final StateFolder folder;
@@ -57,6 +58,7 @@ public final class ExperienceEngine implements AutoCloseable {
   private volatile long version;
   private volatile boolean running = true;
   private volatile Runnable afterCommit = () -> { };
+  private final boolean durableBeforeAck = dev.scrying.server.store.Protection.DURABLE_BEFORE_ACK.isOn();
 
   private record Pending(CompletableFuture<CommandResult> future, CommandResult result, JournalEntry entry) {}
 
@@ -211,16 +213,22 @@ public final class ExperienceEngine implements AutoCloseable {
     Map<String, ArrayNode> changes = Fanout.changes(experience, before, state, mutations);
     List<WorldUpdateEvent> events = new ArrayList<>();
     List<JournalEntry.Recipient> recipients = new ArrayList<>();
+    List<ArrayNode> changeSets = new ArrayList<>();
+    Map<ArrayNode, Integer> refs = new java.util.IdentityHashMap<>();
     ObjectNode eventMeta = eventMetadata(c, trace);
     changes.forEach((recipient, list) -> {
       long base = chains.getOrDefault(recipient, 0L);
       chains.put(recipient, v);
-      recipients.add(new JournalEntry.Recipient(recipient, base, list));
+      int ref = refs.computeIfAbsent(list, l -> {
+        changeSets.add(l);
+        return changeSets.size() - 1;
+      });
+      recipients.add(new JournalEntry.Recipient(recipient, base, ref));
       events.add(new WorldUpdateEvent(experience.id(), recipient, base, v, list, now, eventMeta));
     });
     CommandResult r = result(c, outcome, true, events, trace);
     JournalEntry entry = new JournalEntry(v, now, c.userId(), c.requestId(), trace.id(), c.structured(), mutations,
-        resultJson(r), recipients);
+        resultJson(r), recipients, changeSets);
     if (key != null) {
       applied.put(key, r);
     }
@@ -232,6 +240,10 @@ public final class ExperienceEngine implements AutoCloseable {
       return;
     }
     List<JournalEntry> entries = pending.stream().map(Pending::entry).filter(e -> e != null).toList();
+    if (!durableBeforeAck) {
+      acknowledgeThenWrite(entries);
+      return;
+    }
     if (!entries.isEmpty()) {
       try {
         folder.append(entries);
@@ -244,6 +256,23 @@ public final class ExperienceEngine implements AutoCloseable {
         return;
       }
     }
+    acknowledge(entries);
+  }
+
+  /** Negative control only ({@link dev.scrying.server.store.Protection}): the loss the crash tests must catch. */
+  private void acknowledgeThenWrite(List<JournalEntry> entries) {
+    acknowledge(entries);
+    if (!entries.isEmpty()) {
+      java.util.concurrent.locks.LockSupport.parkNanos(UNSAFE_WRITE_DELAY_NANOS);
+      try {
+        folder.append(entries);
+      } catch (IOException e) {
+        LOG.error("engine {}: late journal write failed: {}", experience.id(), e.getMessage());
+      }
+    }
+  }
+
+  private void acknowledge(List<JournalEntry> entries) {
     long durableAt = Trace.nowMicros(clock);
     version = state.version();
     List<Pending> done = new ArrayList<>(pending);
@@ -252,8 +281,9 @@ public final class ExperienceEngine implements AutoCloseable {
       if (p.entry() != null) {
         p.result().trace().stamp(Trace.DURABLE, durableAt);
       }
-      p.future().complete(p.result());
       if (p.entry() != null) {
+        // Listeners first (trace registry, event log, publisher), so whoever the answer wakes can find
+        // this command's trace and events.
         for (EngineListener l : listeners) {
           try {
             l.committed(p.result());
@@ -263,6 +293,7 @@ public final class ExperienceEngine implements AutoCloseable {
           }
         }
       }
+      p.future().complete(p.result());
     }
     if (!entries.isEmpty()) {
       afterCommit.run();

@@ -55,6 +55,9 @@ public final class HttpApi {
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.maxRequestSize = MAX_BODY_BYTES;
+      // Query strings carry tokens (WebSocket, EventSource): only redacted URLs are ever logged.
+      cfg.requestLogger.http((ctx, ms) -> LOG.debug("{} {} -> {} ({} ms)", ctx.method(), LogSafe.redact(ctx.fullUrl()),
+          ctx.status().getCode(), Math.round(ms)));
       cfg.routes.get("/health", api::health);
       cfg.routes.get("/experiences", api::experiences);
       cfg.routes.post("/experience/interact", api::interact);
@@ -67,6 +70,7 @@ public final class HttpApi {
       cfg.routes.get("/admin/experience/{exp}/history", api::history);
       cfg.routes.get("/admin/experience/{exp}/history/{commit}", api::historyAt);
       cfg.routes.post("/dev/token", api::devToken);
+      cfg.routes.post("/nats/credentials", api::natsCredentials);
       cfg.routes.post("/api/v0.3/chat", api::chat);
       cfg.routes.post("/api/v1/chat", api::chat);
       cfg.routes.get("/experience/{exp}/events", api::events);
@@ -80,13 +84,27 @@ public final class HttpApi {
         f.setMaxTextMessageSize(MAX_BODY_BYTES);
         f.setIdleTimeout(java.time.Duration.ofMinutes(2));
       });
-      cfg.routes.exception(ApiError.class, (e, ctx) -> Responses.error(ctx, e.status(), e.code(), e.getMessage()));
+      cfg.routes.exception(ApiError.class, (e, ctx) -> {
+        if (e.status() == 429) {
+          ctx.header("Retry-After", "5");
+        }
+        Responses.error(ctx, e.status(), e.code(), e.getMessage());
+      });
       cfg.routes.exception(AuthException.class, (e, ctx) -> Responses.error(ctx, 401, "unauthorized", e.getMessage()));
       cfg.routes.exception(HttpResponseException.class, (e, ctx) ->
           Responses.error(ctx, e.getStatus(), e.getStatus() == 413 ? "body_too_large" : "http_" + e.getStatus(), e.getMessage()));
       cfg.routes.exception(Exception.class, (e, ctx) -> {
-        LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-        Responses.error(ctx, 500, "server_error", "Unexpected server error; nothing was changed.");
+        if (e instanceof org.eclipse.jetty.http.HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+          // Jetty refusing a malformed request (a WebSocket upgrade without a key) is the client's error.
+          Responses.error(ctx, h.getCode(), "bad_request", String.valueOf(h.getReason()));
+        } else if (e instanceof java.io.IOException || e.getCause() instanceof java.io.IOException) {
+          // The client went away mid-request (a body shorter than its Content-Length): nothing to answer.
+          LOG.debug("client left during {} {}: {}", ctx.method(), LogSafe.redact(ctx.path()), e.toString());
+          Responses.error(ctx, 400, "incomplete_request", "the request ended early; nothing was changed");
+        } else {
+          LOG.error("unexpected failure on {} {}", ctx.method(), LogSafe.redact(ctx.path()), e);
+          Responses.error(ctx, 500, "server_error", "Unexpected server error; nothing was changed.");
+        }
       });
       cfg.routes.error(404, ctx -> {
         if (ctx.result() == null || ctx.result().isEmpty()) {
@@ -160,7 +178,7 @@ public final class HttpApi {
     Identity who = identity(ctx);
     ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
     ObjectNode aoi = await(rt.engine().read(s -> {
-      ObjectNode p = PlayerProjection.project(rt.experience(), s.world(), s.players(), who.userId());
+      ObjectNode p = PlayerProjection.project(rt.experience(), s.world(), s.zoneViews(who.userId()), who.userId());
       ObjectNode out = Json.object().put("type", "area_of_interest").put("timestamp", System.currentTimeMillis())
           .put("snapshot_version", s.version());
       out.setAll(p);
@@ -249,9 +267,23 @@ public final class HttpApi {
     if (!Ids.isUserId(user)) {
       throw new ApiError(400, "invalid_user_id", "user_id must be 1-64 letters, digits, '_' or '-'");
     }
-    Identity.Role role = "admin".equals(body.path("role").asText("player")) ? Identity.Role.ADMIN : Identity.Role.PLAYER;
+    String roleName = body.hasNonNull("role") ? RequestCommands.text(body, "role") : "player";
+    if (!roleName.equals("player") && !roleName.equals("admin")) {
+      throw new ApiError(400, "invalid_role", "role must be 'player' or 'admin'");
+    }
+    Identity.Role role = roleName.equals("admin") ? Identity.Role.ADMIN : Identity.Role.PLAYER;
     String token = server.tokens().issue(user, role, Duration.ofHours(12));
     Responses.json(ctx, 200, Json.object().put("token", token).put("user_id", user).put("role", role.name().toLowerCase()));
+  }
+
+  /** {@code {url, user, password, subject}}: the caller may subscribe to its own subject only, and publish nothing. */
+  private void natsCredentials(Context ctx) throws java.io.IOException {
+    Identity who = identity(ctx);
+    var access = server.natsAccess(who.userId()).orElseThrow(() -> new ApiError(409, "nats_not_managed",
+        "this server runs no nats-server of its own with per-player permissions; use the WebSocket or SSE stream"));
+    ctx.header("Cache-Control", "no-store");
+    Responses.json(ctx, 200, Json.object().put("url", access.url()).put("user", access.credentials().user())
+        .put("password", access.credentials().password()).put("subject", access.subject()));
   }
 
   private void chat(Context ctx) throws Exception {
@@ -264,20 +296,27 @@ public final class HttpApi {
   private void events(Context ctx) throws Exception {
     Identity who = ctx.header("Authorization") != null ? identity(ctx) : server.tokens().verify(ctx.queryParam("token"));
     ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
+    if (java.util.Collections.list(ctx.req().getHeaders("Last-Event-ID")).size() > 1) {
+      throw new ApiError(400, "invalid_last_event_id", "send one Last-Event-ID");
+    }
     String last = ctx.header("Last-Event-ID") != null ? ctx.header("Last-Event-ID") : ctx.queryParam("last_event_id");
     Long lastId = null;
     if (last != null) {
-      try {
-        lastId = Long.parseLong(last.trim());
-      } catch (NumberFormatException e) {
+      // ASCII digits only: Long.parseLong would also take "+5" and other scripts' digits.
+      if (!last.strip().matches("[0-9]{1,18}")) {
         throw new ApiError(400, "invalid_last_event_id", "Last-Event-ID must be a version number");
       }
+      lastId = Long.parseLong(last.strip());
     }
     events.handle(ctx, who, rt, lastId);
   }
 
   private void status(Context ctx) {
     requireAdmin(ctx);
+    if ("true".equals(ctx.queryParam("gc"))) {
+      // Diagnostics for the benchmark's memory-per-connection figure: measure live data, not garbage.
+      System.gc();
+    }
     Responses.json(ctx, 200, server.status());
   }
 
@@ -324,7 +363,8 @@ public final class HttpApi {
 
   private Identity identity(Context ctx) {
     String auth = ctx.header("Authorization");
-    if (auth == null || !auth.startsWith("Bearer ")) {
+    // The scheme is case-insensitive (RFC 7235); Jetty's header cache may also hand us "Bearer" for "bearer".
+    if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
       throw new AuthException("send 'Authorization: Bearer <token>'");
     }
     return server.tokens().verify(auth.substring("Bearer ".length()).trim());
@@ -350,6 +390,10 @@ public final class HttpApi {
   }
 
   private static ObjectNode body(Context ctx) {
+    // Refuse by the declared length before reading: no "100 Continue" invites a body we would drop.
+    if (ctx.contentLength() > MAX_BODY_BYTES) {
+      throw new ApiError(413, "body_too_large", "request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length > MAX_BODY_BYTES) {
       throw new ApiError(413, "body_too_large", "request body is larger than " + MAX_BODY_BYTES + " bytes");

@@ -2,6 +2,7 @@ package dev.scrying.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Ids;
 import dev.scrying.experiences.Json;
 import dev.scrying.server.auth.Identity;
 import dev.scrying.server.engine.Command;
@@ -19,6 +20,12 @@ public final class RequestCommands {
       "stream", "conversation_id", "token");
   private static final Map<String, String> LEGACY = Map.of("item_id", "instance_id", "target", "destination",
       "area", "destination", "npc", "npc_id");
+  /** Fields that name a thing by id; they reach JSON paths and messages, so they must look like ids. */
+  /** More fields than any command has; a body with more is an attack on the journal, not a command. */
+  private static final int MAX_FIELDS = 64;
+  private static final int MAX_ARGS = 16;
+  private static final Set<String> ID_FIELDS = Set.of("instance_id", "destination", "target_npc_id",
+      "target_player_id", "npc_id", "quest_id");
 
   private RequestCommands() {}
 
@@ -28,6 +35,9 @@ public final class RequestCommands {
     if (action != null) {
       if (!action.isTextual() || action.asText().isBlank()) {
         throw new ApiError(400, "invalid_action", "'action' must be a non-empty string");
+      }
+      if (body.size() > MAX_FIELDS) {
+        throw new ApiError(400, "too_many_fields", "a command has at most " + MAX_FIELDS + " fields");
       }
       String name = action.asText().strip();
       if (name.startsWith("@") || name.contains(" ")) {
@@ -39,7 +49,17 @@ public final class RequestCommands {
           if (!f.getValue().isValueNode() && !f.getKey().equals("args")) {
             throw new ApiError(400, "invalid_field", "field '" + f.getKey() + "' must be a string or number");
           }
-          fields.set(LEGACY.getOrDefault(f.getKey(), f.getKey()), f.getValue());
+          if (f.getKey().equals("args") && !isArgs(f.getValue())) {
+            throw new ApiError(400, "invalid_field", "'args' must be a string or a list of at most " + MAX_ARGS
+                + " strings");
+          }
+          String field = LEGACY.getOrDefault(f.getKey(), f.getKey());
+          if (!ID_FIELDS.contains(field) || isId(f.getValue())) {
+            fields.set(field, f.getValue());
+          } else if (!isAbsent(f.getValue())) {
+            throw new ApiError(400, "invalid_field", "field '" + f.getKey()
+                + "' must be an id: 1-64 letters, digits, '_' or '-'");
+          }
         }
       });
       return new Command(name, fields, who.userId(), who.isAdmin(), requestId, null, null);
@@ -73,10 +93,56 @@ public final class RequestCommands {
     return v.asText();
   }
 
-  static void checkStrings(JsonNode node, int max) {
+  static boolean hasLoneSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isArgs(JsonNode v) {
+    if (v.isTextual()) {
+      return true;
+    }
+    if (!v.isArray() || v.size() > MAX_ARGS) {
+      return false;
+    }
+    for (JsonNode a : v) {
+      if (!a.isTextual()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isId(JsonNode v) {
+    return v.isTextual() && Ids.isEntityId(v.asText());
+  }
+
+  /** Clients that fill every field send null or "" for the ones they do not use. */
+  private static boolean isAbsent(JsonNode v) {
+    return v.isNull() || (v.isTextual() && v.asText().isEmpty());
+  }
+
+  /** Refuses any string anywhere in {@code node} longer than {@code max} characters (400 field_too_long). */
+  public static void checkStrings(JsonNode node, int max) {
     if (node.isTextual() && node.asText().length() > max) {
       throw new ApiError(400, "field_too_long", "a string field is longer than " + max + " characters");
     }
+    if (node.isTextual() && hasLoneSurrogate(node.asText())) {
+      // "\uD800" is legal JSON but no text: it would be written to the journal as '?', so replay would differ.
+      throw new ApiError(400, "invalid_text", "a string field holds an unpaired UTF-16 surrogate");
+    }
+    node.fieldNames().forEachRemaining(name -> {
+      if (name.length() > max) {
+        throw new ApiError(400, "field_too_long", "a field name is longer than " + max + " characters");
+      }
+    });
     node.forEach(child -> checkStrings(child, max));
   }
 }

@@ -37,10 +37,18 @@ public final class ChatStream {
   }
 
   public void handle(Context ctx, Identity who, ExperienceRuntime rt, ObjectNode body) throws Exception {
-    String message = body.path("message").asText("").strip();
-    if (message.isEmpty()) {
+    if (!body.path("message").isTextual() || body.path("message").asText().isBlank()) {
       throw new ApiError(400, "missing_message", "'message' must be a non-empty string");
     }
+    String message = body.path("message").asText().strip();
+    String requestId = dev.scrying.server.http.RequestCommands.requestId(body);
+    try (PlayerConnections.Slot slot = hub.playerConnections().openOrRefuse(who)) {
+      stream(ctx, who, rt, body, message, requestId);
+    }
+  }
+
+  private void stream(Context ctx, Identity who, ExperienceRuntime rt, ObjectNode body, String message,
+      String requestId) throws Exception {
     long started = System.nanoTime();
     String conversation = conversationId(body);
     ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
@@ -56,7 +64,7 @@ public final class ChatStream {
       rt.engine().submit(Command.of(who.userId(), Commands.JOIN, null)).get(30, java.util.concurrent.TimeUnit.SECONDS);
       stream.channel.startFrom(rt.engine().version());
       Command c = new Command(Commands.TEXT, Json.object().put("text", message), who.userId(), who.isAdmin(),
-          body.path("request_id").isTextual() ? body.path("request_id").asText() : null, null, message);
+          requestId, null, message);
       rt.engine().submit(c).whenCompleteAsync((r, err) -> stream.answered(r, err, narration, message), hub.writers());
       out.pump(MAX_STREAM_MILLIS);
     } finally {
@@ -160,7 +168,8 @@ public final class ChatStream {
       }
       timings.put("total_time_ms", (now - started) / 1_000_000.0);
       if (r != null) {
-        timings.put("trace_id", r.trace().id()).put("version", r.version()).set("command", r.command());
+        timings.put("trace_id", r.trace().id()).put("version", r.version()).put("success", r.success())
+            .put("message", r.message()).set("command", r.command());
         r.trace().stamp("done", Trace.nowMicros(Clock.systemUTC()));
       }
       out.offer(SseOutput.data(Json.write(timings)));

@@ -24,6 +24,12 @@ public final class EventStream {
   }
 
   public void handle(Context ctx, Identity who, ExperienceRuntime rt, Long lastEventId) throws Exception {
+    try (PlayerConnections.Slot slot = hub.playerConnections().openOrRefuse(who)) {
+      stream(ctx, who, rt, lastEventId);
+    }
+  }
+
+  private void stream(Context ctx, Identity who, ExperienceRuntime rt, Long lastEventId) throws Exception {
     ctx.status(200).contentType("text/event-stream").header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no");
     SseOutput out = new SseOutput(ctx.res().getOutputStream(), QUEUE);
     Stream stream = new Stream(who, out, rt);
@@ -32,8 +38,13 @@ public final class EventStream {
     try {
       out.offer(": connected\n\n");
       rt.engine().submit(Command.of(who.userId(), Commands.JOIN, null)).get();
-      if (lastEventId != null) {
-        stream.channel.startFrom(lastEventId);
+      ResumePoint resume = lastEventId == null ? ResumePoint.fresh() : ResumePoint.of(lastEventId, rt.engine().version());
+      if (resume.refused()) {
+        out.offer(SseOutput.event("error", Json.write(Json.object().put("type", "error")
+            .put("code", resume.errorCode()).put("message", resume.message()))));
+      }
+      if (resume.version() != null) {
+        stream.channel.startFrom(resume.version());
       } else {
         stream.channel.startWithSnapshot();
       }

@@ -13,8 +13,6 @@ import dev.scrying.server.engine.Command;
 import dev.scrying.server.engine.CommandResult;
 import dev.scrying.server.engine.Commands;
 import dev.scrying.server.engine.Trace;
-import dev.scrying.server.http.ApiError;
-import dev.scrying.server.http.RequestCommands;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
@@ -56,6 +54,12 @@ public final class ExperienceSocket {
         s.receive(ctx.message());
       }
     });
+    ws.onBinaryMessage(ctx -> {
+      Session s = sessions.get(ctx.sessionId());
+      if (s != null) {
+        s.receiveBinary();
+      }
+    });
     ws.onClose(ctx -> close(ctx.sessionId()));
     ws.onError(ctx -> close(ctx.sessionId()));
   }
@@ -78,28 +82,26 @@ public final class ExperienceSocket {
       ctx.closeSession(1008, "unknown experience");
       return;
     }
-    Long since = parseSince(ctx.queryParam("since_version"));
-    Session s = new Session(ctx, who, rt);
+    var slot = hub.playerConnections().open(who);
+    if (slot.isEmpty()) {
+      ctx.closeSession(1008, "too many connections");
+      return;
+    }
+    Session s;
+    try {
+      s = new Session(ctx, who, rt, slot.get());
+    } catch (RuntimeException e) {
+      slot.get().close();
+      throw e;
+    }
     sessions.put(ctx.sessionId(), s);
-    s.open(since);
+    s.open(ctx.queryParam("since_version"));
   }
 
   private void close(String sessionId) {
     Session s = sessions.remove(sessionId);
     if (s != null) {
       s.release();
-    }
-  }
-
-  private static Long parseSince(String raw) {
-    if (raw == null) {
-      return null;
-    }
-    try {
-      long v = Long.parseLong(raw);
-      return v >= 0 ? v : null;
-    } catch (NumberFormatException e) {
-      return null;
     }
   }
 
@@ -111,12 +113,15 @@ public final class ExperienceSocket {
     private final String connectionId = UUID.randomUUID().toString();
     private final Outbox outbox;
     private final ClientChannel channel;
+    private final PlayerConnections.Slot slot;
+    private final RateLimiter limiter = new RateLimiter(hub.limits());
     private volatile PlayerEvents.Subscription subscription;
 
-    Session(WsContext ctx, Identity who, ExperienceRuntime rt) {
+    Session(WsContext ctx, Identity who, ExperienceRuntime rt, PlayerConnections.Slot slot) {
       this.ctx = ctx;
       this.who = who;
       this.rt = rt;
+      this.slot = slot;
       this.outbox = new Outbox(hub.writers(), this::write, OUTBOX_LIMIT, this::overflowed, this::writeFailed);
       this.channel = new ClientChannel(who.userId(), rt.eventLog(), new ClientChannel.Writer() {
         @Override
@@ -141,14 +146,19 @@ public final class ExperienceSocket {
       return "websocket";
     }
 
-    void open(Long since) {
+    void open(String sinceVersion) {
       // Listen before act: the subscription exists before anything can change for this player.
       subscription = hub.events().subscribe(rt.experience().id(), who.userId(), channel::deliver);
       hub.register(this);
       rt.engine().submit(Command.of(who.userId(), Commands.JOIN, null)).whenCompleteAsync((r, err) -> {
-        outbox.offer(Json.write(Messages.connected(connectionId, who.userId(), rt.experience().id(), rt.engine().version())));
-        if (since != null) {
-          channel.startFrom(since);
+        long now = rt.engine().version();
+        outbox.offer(Json.write(Messages.connected(connectionId, who.userId(), rt.experience().id(), now)));
+        ResumePoint resume = ResumePoint.parse(sinceVersion, now);
+        if (resume.refused()) {
+          send(Messages.error(resume.errorCode(), resume.message()));
+        }
+        if (resume.version() != null) {
+          channel.startFrom(resume.version());
         } else {
           channel.startWithSnapshot();
         }
@@ -156,53 +166,53 @@ public final class ExperienceSocket {
     }
 
     void receive(String text) {
-      JsonNode msg;
-      try {
-        msg = Json.parse(text);
-      } catch (IllegalArgumentException e) {
-        send(Messages.error("invalid_json", "message is not valid JSON"));
+      if (!admitted()) {
         return;
       }
-      if (!msg.isObject() || !msg.path("type").isTextual()) {
-        send(Messages.error("missing_type", "every message needs a string 'type'"));
-        return;
-      }
-      switch (msg.path("type").asText()) {
-        case "action" -> action((ObjectNode) msg);
-        case "chat" -> chat(msg);
-        case "update_location" -> location(msg);
-        case "ping" -> send(Messages.pong(msg));
-        case "get_commands" -> send(Messages.commandsSchema(rt.experience(), who.isAdmin()));
-        case "resync", "request_resync" -> channel.resync();
-        default -> send(Messages.error("unknown_message_type", "unknown message type '" + msg.path("type").asText() + "'"));
+      ClientMessage m = ClientMessages.decode(text, who);
+      if (m instanceof ClientMessage.Invalid bad) {
+        send(Messages.error(bad.code(), bad.message()));
+      } else if (m instanceof ClientMessage.Action a) {
+        rt.engine().submit(a.command()).whenCompleteAsync((r, err) -> answered(r, err, a.clientAction()), hub.writers());
+      } else if (m instanceof ClientMessage.Chat c) {
+        chat(c.text());
+      } else if (m instanceof ClientMessage.Location l) {
+        location(l.lat(), l.lng());
+      } else if (m instanceof ClientMessage.Ping p) {
+        send(Messages.pong(p.clientTimestamp()));
+      } else if (m instanceof ClientMessage.GetCommands) {
+        send(Messages.commandsSchema(rt.experience(), who.isAdmin()));
+      } else if (m instanceof ClientMessage.Resync) {
+        channel.resync();
       }
     }
 
-    private void action(ObjectNode msg) {
-      if (!msg.path("action").isTextual() || msg.path("action").asText().isBlank()) {
-        send(Messages.error("missing_action", "an action message needs a string 'action'"));
-        return;
+    void receiveBinary() {
+      if (admitted()) {
+        send(Messages.error("unsupported_frame", "send JSON text frames; binary frames are not part of the protocol"));
       }
-      Command c;
-      try {
-        c = RequestCommands.fromBody(msg, who).withAdmin(who.isAdmin());
-      } catch (ApiError e) {
-        send(Messages.error(e.code(), e.getMessage()));
-        return;
-      }
-      String clientAction = msg.path("action").asText();
-      rt.engine().submit(c).whenCompleteAsync((r, err) -> answered(r, err, clientAction), hub.writers());
     }
 
-    private void chat(JsonNode msg) {
-      if (!msg.path("text").isTextual()) {
-        send(Messages.error("missing_text", "a chat message needs 'text'"));
-        return;
+    /** Applies the message budget: over it the message is dropped with an error; far over it, the socket closes. */
+    private boolean admitted() {
+      switch (limiter.admit()) {
+        case ALLOWED:
+          return true;
+        case LIMITED:
+          send(Messages.error("rate_limited", "too many messages; this one was dropped (limit "
+              + hub.limits().messagesPerSecond() + "/s)"));
+          return false;
+        default:
+          LOG.warn("closing {}'s socket {}: it kept sending past its message limit", who.userId(), connectionId);
+          ctx.closeSession(1008, "message rate limit exceeded");
+          return false;
       }
-      ObjectNode asAction = Json.object().put("action", "say").put("message", msg.path("text").asText());
-      Command c = new Command(Commands.TEXT, Json.object().put("text", msg.path("text").asText()), who.userId(),
-          who.isAdmin(), null, null, msg.path("text").asText());
-      rt.engine().submit(c).whenCompleteAsync((r, err) -> answered(r, err, asAction.path("action").asText()), hub.writers());
+    }
+
+    private void chat(String text) {
+      Command c = new Command(Commands.TEXT, Json.object().put("text", text), who.userId(), who.isAdmin(), null, null,
+          text);
+      rt.engine().submit(c).whenCompleteAsync((r, err) -> answered(r, err, "say"), hub.writers());
     }
 
     private void answered(CommandResult r, Throwable err, String clientAction) {
@@ -220,12 +230,8 @@ public final class ExperienceSocket {
       }
     }
 
-    private void location(JsonNode msg) {
-      if (!msg.path("lat").isNumber() || !msg.path("lng").isNumber()) {
-        send(Messages.error("missing_coordinates", "update_location needs numeric 'lat' and 'lng'"));
-        return;
-      }
-      var zone = Zones.at(rt.experience().worldTemplate(), msg.path("lat").asDouble(), msg.path("lng").asDouble());
+    private void location(double lat, double lng) {
+      var zone = Zones.at(rt.experience().worldTemplate(), lat, lng);
       if (zone.isEmpty()) {
         send(Messages.error("no_zone_nearby", "no zone of this experience contains that location"));
         return;
@@ -247,14 +253,13 @@ public final class ExperienceSocket {
     }
 
     private void sendEvent(WorldUpdateEvent e) {
-      ObjectNode frame = Json.MAPPER.valueToTree(e);
-      hub.traces().find(e.metadata().path("trace_id").asText()).ifPresent(t -> {
+      JsonNode hops = hub.traces().find(e.metadata().path("trace_id").asText()).map(t -> {
         if (e.userId().equals(e.metadata().path("actor").asText())) {
           t.stamp("delivered", Trace.nowMicros(Clock.systemUTC()));
         }
-        frame.with("metadata").set("trace", t.toJson().path("hops_us"));
-      });
-      outbox.offer(frame.toString());
+        return t.toJson().path("hops_us");
+      }).orElse(null);
+      outbox.offer(WireEncoding.worldUpdate(e, new java.util.IdentityHashMap<>(), hops));
       boolean replaced = false;
       for (JsonNode c : e.changes()) {
         replaced |= "replace".equals(c.path("operation").asText());
@@ -276,7 +281,7 @@ public final class ExperienceSocket {
     private void write(String frame) throws Exception {
       CompletableFuture<Void> done = new CompletableFuture<>();
       ctx.session.sendText(frame, Callback.from(() -> done.complete(null), done::completeExceptionally));
-      done.get(10, TimeUnit.SECONDS);
+      done.get(hub.limits().writeTimeoutMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void overflowed() {
@@ -299,6 +304,11 @@ public final class ExperienceSocket {
       ctx.closeSession(reason.equals("server stopping") ? 1001 : CLOSE_CUT, reason);
     }
 
+    @Override
+    public int queued() {
+      return outbox.size();
+    }
+
     void release() {
       PlayerEvents.Subscription sub = subscription;
       if (sub != null) {
@@ -307,6 +317,7 @@ public final class ExperienceSocket {
       channel.close();
       outbox.close();
       hub.unregister(this);
+      slot.close();
     }
   }
 }

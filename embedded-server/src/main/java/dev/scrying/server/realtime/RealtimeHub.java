@@ -19,6 +19,8 @@ public final class RealtimeHub implements AutoCloseable {
 
   private final PlayerEvents events;
   private final TraceRegistry traces;
+  private final ConnectionLimits limits;
+  private final PlayerConnections playerConnections;
   private final ExecutorService writers = Executors.newCachedThreadPool(named("outbox"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
   private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
@@ -32,11 +34,23 @@ public final class RealtimeHub implements AutoCloseable {
     void heartbeat();
 
     void cut(String reason);
+
+    /** Frames waiting to be written (0 for streams that do not queue). */
+    default int queued() {
+      return 0;
+    }
   }
 
+  /** A hub with the limits from system properties (see {@link ConnectionLimits#fromSystemProperties()}). */
   public RealtimeHub(PlayerEvents events, TraceRegistry traces) {
+    this(events, traces, ConnectionLimits.fromSystemProperties());
+  }
+
+  public RealtimeHub(PlayerEvents events, TraceRegistry traces, ConnectionLimits limits) {
     this.events = events;
     this.traces = traces;
+    this.limits = limits;
+    this.playerConnections = new PlayerConnections(limits.connectionsPerPlayer());
     timer.scheduleAtFixedRate(this::beat, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
   }
 
@@ -50,6 +64,20 @@ public final class RealtimeHub implements AutoCloseable {
 
   public ExecutorService writers() {
     return writers;
+  }
+
+  public ConnectionLimits limits() {
+    return limits;
+  }
+
+  /** Slots per player; every connection takes one before it is set up and gives it back when it ends. */
+  public PlayerConnections playerConnections() {
+    return playerConnections;
+  }
+
+  /** The longest queue of frames any connection has waiting right now (the slow-consumer gauge). */
+  public int largestQueue() {
+    return connections.stream().mapToInt(LiveConnection::queued).max().orElse(0);
   }
 
   public void register(LiveConnection c) {

@@ -51,6 +51,11 @@ final class SseOutput {
     return "data: " + json + "\n\n";
   }
 
+  /** An event without an id, so it never moves the client's Last-Event-ID (errors). */
+  static String event(String type, String json) {
+    return "event: " + type + "\ndata: " + json + "\n\n";
+  }
+
   static String event(long id, String type, String json) {
     return "id: " + id + "\nevent: " + type + "\ndata: " + json + "\n\n";
   }

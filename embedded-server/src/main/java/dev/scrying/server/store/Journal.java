@@ -50,7 +50,9 @@ public final class Journal implements AutoCloseable {
         if (last) {
           LOG.warn("journal {}: dropping a torn last entry at byte {} ({} bytes); it was never acknowledged",
               file, start, bytes.length - start);
-          truncate(file, start);
+          if (Protection.TORN_TAIL_REPAIR.isOn()) {
+            truncate(file, start);
+          }
           return out;
         }
         throw new StoreException("journal " + file + " line " + lineNo + " is corrupt and valid entries follow it; "
@@ -137,10 +139,19 @@ public final class Journal implements AutoCloseable {
       if (crc.getValue() != expected) {
         return null;
       }
-      return Json.MAPPER.readValue(bytes, start + 9, end - start - 9, JournalEntry.class);
+      JournalEntry e = Json.MAPPER.readValue(bytes, start + 9, end - start - 9, JournalEntry.class);
+      return isComplete(e) ? e : null;
     } catch (NumberFormatException | IOException e) {
       return null;
     }
+  }
+
+  /** A line whose checksum matches but that lacks what replay and reconnects read is corrupt, not an entry. */
+  private static boolean isComplete(JournalEntry e) {
+    return e != null && e.version() > 0 && e.actor() != null && e.command() != null && e.result() != null
+        && e.mutations().stream().allMatch(java.util.Objects::nonNull)
+        && e.recipients().stream().allMatch(r -> r != null && r.userId() != null
+            && r.changesRef() >= 0 && r.changesRef() < e.changeSets().size());
   }
 
   private static int indexOf(byte[] bytes, byte b, int from) {

@@ -83,7 +83,7 @@ class FailoverTest {
       String subject = Subjects.worldUpdates("bob");
       Recorder r = new Recorder();
       bus.subscribe(subject, r);
-      try (Connection outside = outsideClient(nats.url())) {
+      try (Connection outside = NatsTesting.operatorClient(bus)) {
         Subscription watcher = outside.subscribe(subject);
         outside.flush(Duration.ofSeconds(2));
 

@@ -72,7 +72,7 @@ class NatsBusTest {
   @Test
   void managedFailoverBusRoundTripsOverNatsInOrderAndReportsItsStatus() throws Exception {
     try (FailoverBus bus = Buses.managed(data.resolve("managed"), Optional.of(binaryOrSkip()));
-         Connection outside = outsideClient(bus.process().orElseThrow().url())) {
+         Connection outside = NatsTesting.operatorClient(bus)) {
       awaitConnectedWithJetStream(bus);
       BusStatus status = bus.status();
       assertThat(status.mode()).isEqualTo(Mode.MANAGED);

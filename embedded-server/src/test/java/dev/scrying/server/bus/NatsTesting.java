@@ -42,6 +42,17 @@ final class NatsTesting {
         .reconnectWait(Duration.ofMillis(100)).build());
   }
 
+  /**
+   * A client of a managed bus's nats-server, which has per-user permissions: it connects as the
+   * server's own user (the only one allowed to publish and to read every subject).
+   */
+  static Connection operatorClient(FailoverBus bus) throws IOException, InterruptedException {
+    NatsProcess p = bus.process().orElseThrow();
+    NatsCredentials server = p.permissions().orElseThrow().server();
+    return Nats.connect(new Options.Builder().server(p.url()).userInfo(server.user(), server.password())
+        .connectionName("test-operator").maxReconnects(-1).reconnectWait(Duration.ofMillis(100)).build());
+  }
+
   /** Collects payloads as strings, with the names of the threads that delivered them. */
   static final class Recorder implements Consumer<byte[]> {
     final List<String> received = new CopyOnWriteArrayList<>();

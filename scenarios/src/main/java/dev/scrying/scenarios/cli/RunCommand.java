@@ -46,6 +46,9 @@ final class RunCommand implements Callable<Integer> {
       description = "Embedded server only: 'fast' (CI, the default) or 'real' (paced like a hosted model).")
   String pace;
 
+  @Option(names = "--validate-only", description = "Only check that the files are valid scenarios; run nothing.")
+  boolean validateOnly;
+
   private final PrintStream out = System.out;
 
   @Override
@@ -56,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
     } catch (ScenarioFormatException e) {
       System.err.println(e.getMessage());
       return ScenarioCli.BAD_INPUT;
+    }
+    if (validateOnly) {
+      out.println(scenarios.size() + " valid scenario file(s).");
+      return ScenarioCli.PASSED;
     }
     List<ScenarioResult> results;
     try (Target target = Target.open(url, adminToken, pace)) {

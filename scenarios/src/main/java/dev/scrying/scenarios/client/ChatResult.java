@@ -34,6 +34,16 @@ public record ChatResult(
     return done && error == null;
   }
 
+  /**
+   * Whether this message's own command changed the world: the stream carried a world update with the
+   * message's trace id. (The chat protocol reports no success flag, so this is how a caller tells
+   * "took the bottle" from "was told it is gone".)
+   */
+  public boolean changedWorld() {
+    return traceId != null && worldUpdates().stream()
+        .anyMatch(u -> traceId.equals(u.path("metadata").path("trace_id").asText(null)));
+  }
+
   /** The narrative: every content frame's text, concatenated. */
   public String text() {
     StringBuilder sb = new StringBuilder();

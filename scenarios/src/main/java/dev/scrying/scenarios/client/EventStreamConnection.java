@@ -89,8 +89,9 @@ final class EventStreamConnection extends EventSourceListener {
   private void end(boolean failed, String detail) {
     if (finished.compareAndSet(false, true)) {
       opened.completeExceptionally(new ServerException(0, ServerException.CONNECTION_LOST, "event stream ended"));
-      ended.complete(detail);
+      // The handler first, so whoever waits for the end sees a fully ended stream.
       handler.ended(this, failed, detail);
+      ended.complete(detail);
     }
   }
 

@@ -9,6 +9,9 @@ import java.util.Objects;
  * first). {@code type} is the frame's JSON {@code type} field (for SSE frames without one, the SSE
  * event name). {@code epochMicros} is the local wall clock when the frame was sent or received, in the
  * same unit and clock as the server's trace hops, so the two can be subtracted on one machine.
+ * Handshakes appear as outgoing frames too: {@code connect} (WebSocket, with {@code since_version} on a
+ * resume), {@code events_request} (persistent SSE, with {@code last_event_id}), {@code chat} (the POSTed
+ * body) and {@code interact} (HTTP, answered by an incoming {@code interact_response}).
  */
 public record Frame(String userId, Transport transport, Direction direction, String type, JsonNode json,
     long epochMicros) {
@@ -24,11 +27,6 @@ public record Frame(String userId, Transport transport, Direction direction, Str
   /** A frame received now. */
   static Frame in(String userId, Transport transport, String type, JsonNode json) {
     return new Frame(userId, transport, Direction.IN, type, json, Micros.now());
-  }
-
-  /** A frame sent now. */
-  static Frame out(String userId, Transport transport, String type, JsonNode json) {
-    return new Frame(userId, transport, Direction.OUT, type, json, Micros.now());
   }
 
   /** A one-line summary for logs and reports: {@code alice IN WEBSOCKET world_update}. */

@@ -11,19 +11,14 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.sse.EventSource;
 import okhttp3.sse.EventSources;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A simulated guest: a real protocol client of one experience, talking to the server only over the
@@ -34,15 +29,13 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safe: any thread may call any method. Frames are processed on OkHttp's network threads;
  * returned futures complete on this player's own callback thread (never on a network thread), after
  * the mirror and the listeners have seen the reply. Failures: requests fail with a
- * {@link ServerException} (status 0 when the connection is gone); blocking methods wait at most the
- * connect timeout and then throw one with code {@code timeout}.
+ * {@link ServerException} (status 0 when the connection is gone); blocking methods wait at most
+ * {@link Options#timeout()} and then throw one with code {@code timeout}.
  *
  * <p>The mirror is fed by the WebSocket when the player has one, otherwise by the persistent event
  * stream. A chat-only player has no mirror.
  */
 public final class SimulatedPlayer implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(SimulatedPlayer.class);
-
   /**
    * How a player connects.
    *
@@ -78,34 +71,25 @@ public final class SimulatedPlayer implements AutoCloseable {
     }
   }
 
-  private final ServerHandle server;
-  private final String experience;
-  private final String userId;
+  private final PlayerWire wire;
   private final Options options;
-  private final String token;
   private final FrameListeners listeners = new FrameListeners();
   private final List<ChainProblem> problems = new CopyOnWriteArrayList<>();
-  private final StreamMirror socketMirror;
-  private final StreamMirror eventsMirror;
-  private final TraceIndex traces = new TraceIndex();
-  private final PendingReplies replies = new PendingReplies();
+  private final PlayerSocket socket;
+  private final PlayerEventStream events;
   private final Latencies latencies = new Latencies();
   private final Set<EventSource> chats = ConcurrentHashMap.newKeySet();
   private final ExecutorService callbacks;
-  private volatile @Nullable WebSocketConnection socket;
-  private volatile @Nullable EventStreamConnection events;
-  private volatile boolean eventStreamWanted;
-  private volatile @Nullable String lastEventId;
   private volatile boolean closed;
 
   private SimulatedPlayer(ServerHandle server, String experience, String userId, Options options) {
-    this.server = Objects.requireNonNull(server, "server");
-    this.experience = Objects.requireNonNull(experience, "experience");
-    this.userId = Objects.requireNonNull(userId, "userId");
+    Objects.requireNonNull(server, "server");
     this.options = Objects.requireNonNull(options, "options");
-    this.token = options.admin() ? server.adminTokenFor(userId) : server.tokenFor(userId);
-    this.socketMirror = new StreamMirror(userId, Transport.WEBSOCKET, problems);
-    this.eventsMirror = new StreamMirror(userId, Transport.EVENTS_SSE, problems);
+    String token = options.admin() ? server.adminTokenFor(userId) : server.tokenFor(userId);
+    this.wire = new PlayerWire(server, Objects.requireNonNull(experience, "experience"),
+        Objects.requireNonNull(userId, "userId"), token, options.timeout(), listeners, problems);
+    this.socket = new PlayerSocket(wire);
+    this.events = new PlayerEventStream(wire);
     this.callbacks = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "player-" + userId);
       t.setDaemon(true);
@@ -125,9 +109,9 @@ public final class SimulatedPlayer implements AutoCloseable {
    * @throws ServerException if a connection is refused or the snapshot does not arrive in time
    */
   public static SimulatedPlayer connect(ServerHandle server, String experience, String userId, Options options) {
-    SimulatedPlayer p = new SimulatedPlayer(server, experience, userId, options);
+    SimulatedPlayer p = prepare(server, experience, userId, options);
     try {
-      p.open(null, options.eventStream());
+      p.reconnect();
       return p;
     } catch (RuntimeException e) {
       p.close();
@@ -136,25 +120,27 @@ public final class SimulatedPlayer implements AutoCloseable {
   }
 
   /**
-   * A player object that is not connected yet: add listeners first, then call {@link #reconnect()}
-   * to open its streams. Useful when no frame, not even the first snapshot, may go unobserved.
+   * A player that is not connected yet: add listeners first, then call {@link #reconnect()} to open
+   * its streams, so that no frame (not even the first snapshot) goes unobserved.
    */
   public static SimulatedPlayer prepare(ServerHandle server, String experience, String userId, Options options) {
     SimulatedPlayer p = new SimulatedPlayer(server, experience, userId, options);
-    p.eventStreamWanted = options.eventStream();
+    if (options.eventStream()) {
+      p.events.markWanted();
+    }
     return p;
   }
 
   public String userId() {
-    return userId;
+    return wire.userId();
   }
 
   public String experience() {
-    return experience;
+    return wire.experience();
   }
 
   public ServerHandle server() {
-    return server;
+    return wire.server();
   }
 
   public Options options() {
@@ -163,7 +149,7 @@ public final class SimulatedPlayer implements AutoCloseable {
 
   /** The bearer token this player uses (player or admin role, see {@link Options#admin()}). */
   public String token() {
-    return token;
+    return wire.token();
   }
 
   // ---- actions ---------------------------------------------------------------------------------
@@ -171,21 +157,17 @@ public final class SimulatedPlayer implements AutoCloseable {
   /**
    * Sends {@code {"type":"action","action":…, …fields}} on the WebSocket. Completes with the matching
    * {@code action_response} (or the {@code error} frame that answered instead), together with the
-   * player's own {@code world_update} that preceded it.
+   * player's own {@code world_update} that preceded it. Concurrent actions each get their own answer.
    */
   public CompletableFuture<ActionResult> act(String action, Map<String, ?> fields) {
     ObjectNode msg = Json.object().put("type", "action").put("action", action);
     fields.forEach((k, v) -> msg.set(k, Json.MAPPER.valueToTree(v)));
-    long sent = Micros.now();
     ObjectNode echoed = msg.deepCopy();
     echoed.remove(List.of("type", "action"));
-    CompletableFuture<PendingReplies.Reply> reply = replies.expect("action_response", action, echoed);
-    if (!sendOnSocket(msg)) {
-      return failed(reply);
-    }
-    return reply.thenApplyAsync(r -> {
+    long sent = Micros.now();
+    return socket.request(msg, "action_response", action, echoed).thenApplyAsync(r -> {
       String trace = r.frame().path("metadata").path("trace_id").asText(null);
-      ActionResult result = ActionResult.fromWebSocket(userId, action, sent, r, traces.find(trace).orElse(null));
+      ActionResult result = ActionResult.fromWebSocket(userId(), action, sent, r, socket.traces().find(trace).orElse(null));
       recordAction(result);
       return result;
     }, callbacks);
@@ -201,36 +183,36 @@ public final class SimulatedPlayer implements AutoCloseable {
    * The result has no world update (HTTP carries none); deltas arrive on the event stream if open.
    */
   public CompletableFuture<ActionResult> interact(String action, Map<String, ?> fields) {
-    ObjectNode body = Json.object().put("experience", experience).put("action", action);
+    ObjectNode body = Json.object().put("experience", experience()).put("action", action);
     fields.forEach((k, v) -> body.set(k, Json.MAPPER.valueToTree(v)));
     return interactWith(action, body);
   }
 
   /** {@code POST /experience/interact} with free text ({@code message}). */
   public CompletableFuture<ActionResult> interactText(String text) {
-    return interactWith(text, Json.object().put("experience", experience).put("message", text));
+    return interactWith(text, Json.object().put("experience", experience()).put("message", text));
   }
 
   private CompletableFuture<ActionResult> interactWith(String action, ObjectNode body) {
     return CompletableFuture.supplyAsync(() -> {
       long sent = Micros.now();
-      listeners.emit(new Frame(userId, Transport.HTTP, Direction.OUT, "interact", body, sent));
+      wire.emit(Transport.HTTP, Direction.OUT, "interact", body, sent);
       JsonNode reply;
       try {
-        reply = server.postAs(token, "/experience/interact", body);
+        reply = wire.server().postAs(token(), "/experience/interact", body);
       } catch (ServerException e) {
         if (e.status() == 0) {
           throw e;
         }
         // A refusal (403 forbidden, 400 unknown command) is an answer, not a transport failure.
-        reply = Json.object().put("success", false);
-        ((ObjectNode) reply).putObject("error").put("code", e.code()).put("message", e.getMessage());
+        ObjectNode refusal = Json.object().put("success", false);
+        refusal.putObject("error").put("code", e.code()).put("message", e.getMessage());
+        reply = refusal;
       }
       long at = Micros.now();
-      listeners.emit(new Frame(userId, Transport.HTTP, Direction.IN, "interact_response", reply, at));
-      ActionResult result = ActionResult.fromHttp(userId, action, sent, reply, at);
+      wire.emit(Transport.HTTP, Direction.IN, "interact_response", reply, at);
       latencies.record(LatencyMetric.ACTION_TO_RESPONSE, at - sent);
-      return result;
+      return ActionResult.fromHttp(userId(), action, sent, reply, at);
     }, callbacks);
   }
 
@@ -240,14 +222,14 @@ public final class SimulatedPlayer implements AutoCloseable {
    * request is refused or the stream breaks before {@code done}.
    */
   public CompletableFuture<ChatResult> chat(String message) {
-    ObjectNode body = Json.object().put("message", message).put("stream", true).put("experience", experience);
+    ObjectNode body = Json.object().put("message", message).put("stream", true).put("experience", experience());
     long sent = Micros.now();
-    listeners.emit(new Frame(userId, Transport.CHAT_SSE, Direction.OUT, "chat", body, sent));
-    ChatExchange exchange = new ChatExchange(userId, message, sent, listeners, latencies, problems);
-    Request request = new Request.Builder().url(server.url("/api/v0.3/chat"))
-        .header("Authorization", "Bearer " + token)
+    wire.emit(Transport.CHAT_SSE, Direction.OUT, "chat", body, sent);
+    ChatExchange exchange = new ChatExchange(userId(), message, sent, listeners, latencies, problems);
+    Request request = new Request.Builder().url(wire.server().url("/api/v0.3/chat"))
+        .header("Authorization", "Bearer " + token())
         .post(RequestBody.create(Json.write(body), ServerHandle.JSON)).build();
-    EventSource source = EventSources.createFactory(server.streaming()).newEventSource(request, exchange);
+    EventSource source = EventSources.createFactory(wire.server().streaming()).newEventSource(request, exchange);
     chats.add(source);
     return exchange.result().whenComplete((r, e) -> chats.remove(source)).thenApplyAsync(r -> r, callbacks);
   }
@@ -274,15 +256,12 @@ public final class SimulatedPlayer implements AutoCloseable {
 
   /** Sends any message on the WebSocket (e.g. malformed input); answers show up only in the listeners. */
   public boolean send(ObjectNode message) {
-    return sendOnSocket(message);
+    return socket.send(message);
   }
 
+  /** A request whose answer is a frame of {@code replyType}; an {@code error} frame fails it (status 400). */
   private CompletableFuture<JsonNode> request(ObjectNode message, String replyType) {
-    CompletableFuture<PendingReplies.Reply> reply = replies.expect(replyType);
-    if (!sendOnSocket(message)) {
-      return failed(reply);
-    }
-    return reply.thenApplyAsync(r -> {
+    return socket.request(message, replyType, null, null).thenApplyAsync(r -> {
       if (r.frame().path("type").asText().equals("error")) {
         throw new ServerException(400, r.frame().path("code").asText("error"), r.frame().path("message").asText(""));
       }
@@ -298,131 +277,66 @@ public final class SimulatedPlayer implements AutoCloseable {
    * Completes once the server accepted the stream, which means the player is subscribed.
    */
   public CompletableFuture<Void> openEventStream() {
-    eventStreamWanted = true;
-    EventStreamConnection current = events;
-    if (current != null && !current.isEnded()) {
-      return current.opened();
-    }
-    Request.Builder r = new Request.Builder().url(server.url("/experience/" + experience + "/events"))
-        .header("Authorization", "Bearer " + token).get();
-    String resumeFrom = lastEventId;
-    if (resumeFrom != null) {
-      r.header("Last-Event-ID", resumeFrom);
-    }
-    ObjectNode out = Json.object();
-    out.put("last_event_id", resumeFrom);
-    listeners.emit(new Frame(userId, Transport.EVENTS_SSE, Direction.OUT, "events_request", out, Micros.now()));
-    listeners.state(userId, Transport.EVENTS_SSE, ConnectionState.CONNECTING, resumeFrom == null ? "" : "resume after " + resumeFrom);
-    EventStreamConnection c = EventStreamConnection.open(server.streaming(), r.build(), eventHandler());
-    events = c;
-    return c.opened().thenRunAsync(() -> listeners.state(userId, Transport.EVENTS_SSE, ConnectionState.OPEN, ""), callbacks);
+    return events.open().thenRunAsync(() -> { }, callbacks);
   }
 
-  /** Closes the persistent SSE stream (the next {@link #openEventStream()} resumes it). */
+  /** Closes the persistent SSE stream on purpose (the next {@link #openEventStream()} resumes it). */
   public void closeEventStream() {
-    eventStreamWanted = false;
-    EventStreamConnection c = events;
-    if (c != null) {
-      c.cancel();
-    }
+    events.close();
   }
 
   public boolean isEventStreamOpen() {
-    EventStreamConnection c = events;
-    return c != null && !c.isEnded() && c.opened().isDone() && !c.opened().isCompletedExceptionally();
+    return events.isOpen();
   }
 
   /** Completes when the current persistent SSE stream ends (closed by either side), with why. */
   public CompletableFuture<String> eventStreamEnded() {
-    EventStreamConnection c = events;
-    return c == null ? CompletableFuture.completedFuture("never opened") : c.ended().thenApplyAsync(r -> r, callbacks);
+    return events.ended().thenApplyAsync(r -> r, callbacks);
   }
 
   /** The last SSE id received on the persistent stream (a version), or null. */
   public @Nullable String lastEventId() {
-    return lastEventId;
+    return events.lastEventId();
   }
 
   /** Drops the WebSocket and the event stream abruptly, as a guest walking out of Wi-Fi range would. */
   public void disconnect() {
-    WebSocketConnection s = socket;
-    if (s != null) {
-      s.cancel();
-    }
-    EventStreamConnection e = events;
-    if (e != null) {
-      e.cancel();
-    }
+    socket.cancel();
+    events.cancel();
   }
 
   /**
-   * Reopens whatever is down: the WebSocket with {@code since_version} = the mirror's version (so the
-   * server replays what was missed and the mirror simply continues) and the event stream with
-   * {@code Last-Event-ID}. Returns once each is subscribed.
+   * Opens whatever is down: the WebSocket (fresh, or with {@code since_version} = the mirror's
+   * version, so the server replays what was missed and the mirror simply continues) and the event
+   * stream if it should be open (with {@code Last-Event-ID} after its first run). Returns once each is
+   * subscribed; an events-only player also waits for its first snapshot.
    *
    * @throws ServerException if a connection is refused or does not open in time
+   * @throws IllegalStateException if the player was closed
    */
-  public void reconnect() {
-    WebSocketConnection s = socket;
-    boolean socketDown = options.webSocket() && (s == null || s.isEnded());
-    EventStreamConnection e = events;
-    boolean eventsDown = eventStreamWanted && (e == null || e.isEnded());
-    open(socketDown ? socketMirror : null, eventsDown);
-  }
-
-  public boolean isConnected() {
-    WebSocketConnection s = socket;
-    return s != null && !s.isEnded();
-  }
-
-  /** Completes when the current WebSocket ends, with its close code (e.g. 4000 when cut by the operator). */
-  public CompletableFuture<WebSocketClose> closed() {
-    WebSocketConnection s = socket;
-    return s == null ? CompletableFuture.completedFuture(new WebSocketClose(WebSocketClose.ABRUPT, "never connected"))
-        : s.ended().thenApplyAsync(c -> c, callbacks);
-  }
-
-  private void open(@Nullable StreamMirror resume, boolean eventStream) {
+  public synchronized void reconnect() {
     if (closed) {
-      throw new IllegalStateException("player " + userId + " is closed");
+      throw new IllegalStateException("player " + userId() + " is closed");
     }
-    if (options.webSocket() && (socket == null || socket.isEnded())) {
-      openSocket(resume != null && resume.hasSnapshot() ? resume.version() : null);
+    if (options.webSocket()) {
+      socket.open();
     }
-    if (eventStream) {
-      CompletableFuture<Void> opened = openEventStream();
-      await(opened, "the event stream to open");
-      if (lastEventId == null && !options.webSocket()) {
+    if (events.isWanted() && events.isDown()) {
+      boolean fresh = events.lastEventId() == null;
+      wire.await(events.open(), "event stream");
+      if (fresh && !options.webSocket()) {
         awaitEventSnapshot();
       }
     }
   }
 
-  private void openSocket(@Nullable Long sinceVersion) {
-    HttpUrl.Builder url = server.url("/ws/experience").newBuilder()
-        .addQueryParameter("token", token).addQueryParameter("experience", experience);
-    if (sinceVersion != null) {
-      url.addQueryParameter("since_version", String.valueOf(sinceVersion));
-    }
-    // Registered before the socket opens, so the server's first frames cannot be missed.
-    CompletableFuture<PendingReplies.Reply> ready = replies.expect(sinceVersion == null ? "area_of_interest" : "connected");
-    ObjectNode out = Json.object().put("type", "connect").put("experience", experience);
-    if (sinceVersion != null) {
-      out.put("since_version", sinceVersion);
-    }
-    listeners.emit(new Frame(userId, Transport.WEBSOCKET, Direction.OUT, "connect", out, Micros.now()));
-    listeners.state(userId, Transport.WEBSOCKET, ConnectionState.CONNECTING, sinceVersion == null ? "" : "since_version=" + sinceVersion);
-    socket = WebSocketConnection.open(server.http(), new Request.Builder().url(url.build()).build(), socketHandler());
-    try {
-      await(ready, sinceVersion == null ? "the first area_of_interest" : "the connected frame");
-    } catch (ServerException e) {
-      replies.forget(ready);
-      WebSocketConnection s = socket;
-      if (s != null) {
-        s.cancel();
-      }
-      throw e;
-    }
+  public boolean isConnected() {
+    return socket.isOpen();
+  }
+
+  /** Completes when the current WebSocket ends, with its close code (e.g. 4000 when cut by the operator). */
+  public CompletableFuture<WebSocketClose> closed() {
+    return socket.ended().thenApplyAsync(c -> c, callbacks);
   }
 
   /** Blocks until the event stream delivered its first snapshot (an events-only player's mirror source). */
@@ -430,95 +344,21 @@ public final class SimulatedPlayer implements AutoCloseable {
     ChangeSignal signal = listeners.signal();
     long deadline = System.nanoTime() + options.timeout().toNanos();
     try {
-      while (!eventsMirror.hasSnapshot()) {
+      while (true) {
         long mark = signal.mark();
-        long left = deadline - System.nanoTime();
-        if (eventsMirror.hasSnapshot()) {
+        if (events.mirror().hasSnapshot()) {
           return;
         }
+        long left = deadline - System.nanoTime();
         if (left <= 0 || !signal.awaitAfter(mark, left)) {
           throw new ServerException(0, ServerException.TIMEOUT,
-              userId + ": no area_of_interest on the event stream within " + options.timeout());
+              userId() + ": no area_of_interest on the event stream within " + options.timeout());
         }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new ServerException(0, ServerException.TIMEOUT, userId + ": interrupted waiting for a snapshot");
+      throw new ServerException(0, ServerException.TIMEOUT, userId() + ": interrupted waiting for a snapshot");
     }
-  }
-
-  private WebSocketConnection.Handler socketHandler() {
-    return new WebSocketConnection.Handler() {
-      @Override
-      public void opened(WebSocketConnection c) {
-        listeners.state(userId, Transport.WEBSOCKET, ConnectionState.OPEN, "");
-      }
-
-      @Override
-      public void text(WebSocketConnection c, String text) {
-        if (c == socket) {
-          onSocketFrame(text);
-        }
-      }
-
-      @Override
-      public void ended(WebSocketConnection c, WebSocketClose close, boolean failed) {
-        if (c == socket) {
-          replies.failAll(new ServerException(0, ServerException.CONNECTION_LOST,
-              "WebSocket closed (" + close.code() + " " + close.reason() + ")"));
-        }
-        listeners.state(userId, Transport.WEBSOCKET, failed ? ConnectionState.FAILED : ConnectionState.CLOSED,
-            close.code() + " " + close.reason());
-      }
-    };
-  }
-
-  private void onSocketFrame(String text) {
-    long now = Micros.now();
-    JsonNode json = parse(text);
-    String type = json.path("type").asText("unknown");
-    switch (type) {
-      case "area_of_interest" -> socketMirror.snapshot(json);
-      case "world_update" -> {
-        socketMirror.apply(json, now);
-        traces.add(json, now);
-      }
-      default -> { }
-    }
-    // Listeners first, then replies: a future never completes before its frame was reported.
-    listeners.emit(new Frame(userId, Transport.WEBSOCKET, Direction.IN, type, json, now));
-    replies.offer(json, now);
-  }
-
-  private EventStreamConnection.Handler eventHandler() {
-    return new EventStreamConnection.Handler() {
-      @Override
-      public void event(EventStreamConnection c, @Nullable String id, @Nullable String type, String data) {
-        if (c == events) {
-          onEventStreamFrame(id, type, data);
-        }
-      }
-
-      @Override
-      public void ended(EventStreamConnection c, boolean failed, String detail) {
-        listeners.state(userId, Transport.EVENTS_SSE, failed ? ConnectionState.FAILED : ConnectionState.CLOSED, detail);
-      }
-    };
-  }
-
-  private void onEventStreamFrame(@Nullable String id, @Nullable String sseType, String data) {
-    long now = Micros.now();
-    JsonNode json = parse(data);
-    String type = json.path("type").asText(sseType == null ? "message" : sseType);
-    switch (type) {
-      case "area_of_interest" -> eventsMirror.snapshot(json);
-      case "world_update" -> eventsMirror.apply(json, now);
-      default -> { }
-    }
-    if (id != null) {
-      lastEventId = id;
-    }
-    listeners.emit(new Frame(userId, Transport.EVENTS_SSE, Direction.IN, type, json, now));
   }
 
   // ---- state -----------------------------------------------------------------------------------
@@ -558,7 +398,7 @@ public final class SimulatedPlayer implements AutoCloseable {
 
   /** {@code GET /experience/{exp}/view} with this player's token: the server's view of this player. */
   public JsonNode serverView() {
-    return server.getAs(token, "/experience/" + experience + "/view");
+    return wire.server().getAs(token(), "/experience/" + experience() + "/view");
   }
 
   /** The mirror next to the server's view, right now. */
@@ -593,45 +433,20 @@ public final class SimulatedPlayer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    WebSocketConnection s = socket;
-    if (s != null && !s.isEnded()) {
-      s.close(1000, "bye");
-    }
-    EventStreamConnection e = events;
-    if (e != null) {
-      e.cancel();
-    }
+    socket.close();
+    events.close();
     chats.forEach(EventSource::cancel);
-    replies.failAll(new ServerException(0, ServerException.CONNECTION_LOST, "player closed"));
     callbacks.shutdown();
   }
 
   // ---- internals -------------------------------------------------------------------------------
 
   private StreamMirror mirrorSource() {
-    return options.webSocket() ? socketMirror : eventsMirror;
-  }
-
-  private boolean sendOnSocket(ObjectNode message) {
-    WebSocketConnection s = socket;
-    if (s == null || s.isEnded()) {
-      return false;
-    }
-    // Reported before it is sent, so listeners always see a request before its answer.
-    listeners.emit(new Frame(userId, Transport.WEBSOCKET, Direction.OUT, message.path("type").asText(), message, Micros.now()));
-    return s.send(message.toString());
-  }
-
-  private <T> CompletableFuture<T> failed(@Nullable CompletableFuture<PendingReplies.Reply> reply) {
-    if (reply != null) {
-      replies.forget(reply);
-    }
-    return CompletableFuture.failedFuture(new ServerException(0, ServerException.CONNECTION_LOST,
-        userId + " has no open WebSocket"));
+    return options.webSocket() ? socket.mirror() : events.mirror();
   }
 
   private void recordAction(ActionResult r) {
-    if (r.errorCode() != null && r.response().path("type").asText().equals("error")) {
+    if (r.response().path("type").asText().equals("error")) {
       return;
     }
     latencies.record(LatencyMetric.ACTION_TO_RESPONSE, r.respondedAtMicros() - r.sentAtMicros());
@@ -641,30 +456,5 @@ public final class SimulatedPlayer implements AutoCloseable {
     latencies.record(LatencyMetric.ACTION_TO_WORLD_UPDATE, r.worldUpdateAtMicros() - r.sentAtMicros());
     r.worldUpdate().path("metadata").path("trace").fields().forEachRemaining(hop ->
         LatencyMetric.forHop(hop.getKey()).ifPresent(m -> latencies.record(m, hop.getValue().asLong() - r.sentAtMicros())));
-  }
-
-  private <T> T await(CompletableFuture<T> f, String what) {
-    try {
-      return f.get(options.timeout().toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new ServerException(0, ServerException.TIMEOUT, userId + ": no " + what + " within " + options.timeout());
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof ServerException se) {
-        throw se;
-      }
-      throw new ServerException(0, ServerException.CONNECTION_LOST, userId + ": " + what + " failed: " + e.getCause(), e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ServerException(0, ServerException.TIMEOUT, userId + ": interrupted waiting for " + what);
-    }
-  }
-
-  private static JsonNode parse(String text) {
-    try {
-      return Json.parse(text);
-    } catch (IllegalArgumentException e) {
-      LOG.warn("server sent a frame that is not JSON: {}", text.length() > 200 ? text.substring(0, 200) : text);
-      return Json.object().put("type", "invalid_json").put("text", text);
-    }
   }
 }

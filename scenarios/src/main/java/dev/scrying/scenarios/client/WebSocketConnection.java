@@ -10,8 +10,11 @@ import okhttp3.WebSocketListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One OkHttp WebSocket of a player. Frames go to the {@link Handler} on OkHttp's single reader thread,
- * in wire order. {@link #ended()} completes exactly once, however the socket ends.
+ * One OkHttp WebSocket of a player, with the requests sent on it that still wait for a reply: they
+ * belong to this connection and fail when it ends, never touching the next connection's. Frames go to
+ * the {@link Handler} on OkHttp's single reader thread, in wire order. When the socket ends, its
+ * waiting requests fail and the handler hears it before {@link #ended()} completes, so whoever waits
+ * for the end sees a fully closed connection.
  */
 final class WebSocketConnection extends WebSocketListener {
   /** Receives this connection's frames and its end. */
@@ -24,31 +27,43 @@ final class WebSocketConnection extends WebSocketListener {
   }
 
   private final Handler handler;
+  private final PendingReplies replies = new PendingReplies();
   private final CompletableFuture<WebSocketClose> ended = new CompletableFuture<>();
   private final AtomicBoolean finished = new AtomicBoolean();
-  private final WebSocket socket;
+  private volatile @Nullable WebSocket socket;
 
-  private WebSocketConnection(OkHttpClient client, Request request, Handler handler) {
+  WebSocketConnection(Handler handler) {
     this.handler = handler;
-    this.socket = client.newWebSocket(request, this);
   }
 
-  static WebSocketConnection open(OkHttpClient client, Request request, Handler handler) {
-    return new WebSocketConnection(client, request, handler);
+  /** Starts the handshake; register expected replies before calling this. */
+  void start(OkHttpClient client, Request request) {
+    socket = client.newWebSocket(request, this);
+  }
+
+  PendingReplies replies() {
+    return replies;
   }
 
   boolean send(String text) {
-    return !finished.get() && socket.send(text);
+    WebSocket s = socket;
+    return s != null && !finished.get() && s.send(text);
   }
 
   /** Drops the connection without a close frame, as a phone losing its network would. */
   void cancel() {
-    socket.cancel();
+    WebSocket s = socket;
+    if (s != null) {
+      s.cancel();
+    }
     end(new WebSocketClose(WebSocketClose.ABRUPT, "disconnected by the client"), true);
   }
 
   void close(int code, String reason) {
-    socket.close(code, reason);
+    WebSocket s = socket;
+    if (s != null) {
+      s.close(code, reason);
+    }
   }
 
   CompletableFuture<WebSocketClose> ended() {
@@ -90,8 +105,10 @@ final class WebSocketConnection extends WebSocketListener {
 
   private void end(WebSocketClose close, boolean failed) {
     if (finished.compareAndSet(false, true)) {
-      ended.complete(close);
+      replies.failAll(new ServerException(0, ServerException.CONNECTION_LOST,
+          "WebSocket closed (" + close.code() + " " + close.reason() + ")"));
       handler.ended(this, close, failed);
+      ended.complete(close);
     }
   }
 }

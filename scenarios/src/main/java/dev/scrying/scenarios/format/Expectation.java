@@ -60,6 +60,13 @@ public sealed interface Expectation {
     }
   }
 
+  /** Exactly this many racers of a {@code race} step succeeded (e.g. one winner for one bottle). */
+  record Winners(int count, int line) implements Expectation {
+    public String describe() {
+      return "exactly " + count + " winner(s)";
+    }
+  }
+
   /** Each selected player's mirror equals the server's view of that player (waits for deltas in flight). */
   record MirrorMatchesServer(PlayerSelection players, int line) implements Expectation {
     public String describe() {

@@ -20,7 +20,7 @@ public final class ScenarioLoader {
   public static final String SCHEMA_RESOURCE = SchemaValidation.RESOURCE;
 
   private static final List<String> STEP_KINDS = List.of("command", "say", "chat", "gps", "reset", "connect", "wait",
-      "pause", "fault");
+      "pause", "fault", "race");
   private static final List<String> FAULT_KINDS = List.of("nats", "cut", "disconnect", "reconnect", "narrator_slowdown");
   private static final List<String> WAIT_KINDS = List.of("event", "state", "status", "converged");
 

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 public sealed interface Step {
   StepHeader header();
 
-  /** The key the file used: command, say, chat, gps, reset, connect, wait, pause or fault. */
+  /** The key the file used: command, say, chat, gps, reset, connect, wait, pause, fault or race. */
   String kind();
 
   /** How a command or free text reaches the server. */
@@ -68,6 +68,26 @@ public sealed interface Step {
     public String kind() {
       return "pause";
     }
+  }
+
+  /**
+   * Several players act at the same moment (every message is sent before any answer is awaited), to
+   * rehearse races such as two guests reaching for one bottle.
+   */
+  record Race(StepHeader header, java.util.List<Racer> racers) implements Step {
+    public Race {
+      racers = java.util.List.copyOf(racers);
+    }
+
+    public String kind() {
+      return "race";
+    }
+  }
+
+  /** One player's part in a {@link Race}: a structured command, free text, or a chat message. */
+  record Racer(String player, Kind kind, String text, ObjectNode fields) {
+    /** What the racer sends. */
+    public enum Kind { COMMAND, SAY, CHAT }
   }
 
   /** Injects a failure. */

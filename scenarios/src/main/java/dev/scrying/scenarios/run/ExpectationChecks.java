@@ -91,6 +91,10 @@ final class ExpectationChecks {
     if (e instanceof Expectation.Message m) {
       return verdict(e, m.match().test(o.message()), "message was \"" + o.message() + "\"", stepStart, player);
     }
+    if (e instanceof Expectation.Winners w) {
+      int winners = o.response().path("winners").asInt(-1);
+      return verdict(e, winners == w.count(), winners + " winner(s): " + o.message(), stepStart, null);
+    }
     if (e instanceof Expectation.Response r) {
       JsonNode actual = JsonPath.resolve(o.response(), r.path());
       return verdict(e, r.check().test(actual), r.path() + " was " + shown(actual), stepStart, player);
@@ -127,13 +131,19 @@ final class ExpectationChecks {
         e.player());
   }
 
-  /** Why the received types break the spec, or null; with {@code decideAbsence} also excludes and counts. */
+  /**
+   * Why the received types break the spec, or null; with {@code decideAbsence} also excludes and counts.
+   * Order: the first occurrence of each listed type comes after the previous match; a type listed
+   * again means its next occurrence ([metadata, content, metadata] = the opening and the closing frame).
+   */
   static @Nullable String eventProblem(EventSpec spec, List<String> types, boolean decideAbsence) {
     int last = -1;
+    java.util.Set<String> seen = new java.util.HashSet<>();
     for (String t : spec.order()) {
-      int at = types.indexOf(t);
+      boolean first = seen.add(t);
+      int at = first ? types.indexOf(t) : indexAfter(types, t, last);
       if (at < 0) {
-        return "no " + t;
+        return first ? "no " + t : "no further " + t + " after position " + (last + 1);
       }
       if (at < last) {
         return "the first " + t + " came too early (expected order " + spec.order() + ")";
@@ -160,6 +170,15 @@ final class ExpectationChecks {
       }
     }
     return null;
+  }
+
+  private static int indexAfter(List<String> types, String type, int after) {
+    for (int i = after + 1; i < types.size(); i++) {
+      if (types.get(i).equals(type)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private AssertionResult mirrors(Expectation.MirrorMatchesServer m, long stepStart, String stepPlayer) {

@@ -32,13 +32,16 @@ import org.slf4j.LoggerFactory;
  * {@link #step()} and {@link #stop()} may be called from any thread and take effect between steps.
  * {@link #run()} is the blocking form the CLI uses. Progress is reported to {@link RunListener}s (see
  * there for threading). A failing step does not end the run; an unexpected exception fails that step.
- * Close the runner to disconnect its players.
+ * A runner runs its scenario once (create a new one to run again); it does not reset the world by
+ * itself (scenarios start with a reset step). Close the runner to disconnect its players.
  */
 public final class ScenarioRunner implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScenarioRunner.class);
   private static final Duration FINAL_CONVERGENCE = Duration.ofSeconds(10);
+  private static final Duration SETTLE_CONVERGENCE = Duration.ofSeconds(2);
+  private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  private static final long QUIET_MAX_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
-  private final ServerHandle server;
   private final Scenario scenario;
   private final RunListeners listeners = new RunListeners();
   private final FrameLog log = new FrameLog();
@@ -53,7 +56,6 @@ public final class ScenarioRunner implements AutoCloseable {
   private Thread thread;
 
   public ScenarioRunner(ServerHandle server, Scenario scenario) {
-    this.server = server;
     this.scenario = scenario;
     this.gate = new StepGate(false);
     this.players = new ScenarioPlayers(server, scenario, new FrameListener() {
@@ -216,12 +218,35 @@ public final class ScenarioRunner implements AutoCloseable {
       assertions.add(r);
       listeners.assertion(index, r);
     }
+    settle();
     boolean passed = assertions.stream().allMatch(AssertionResult::passed);
     StepResult result = new StepResult(index, step.header().name(), step.kind(), step.header().player(),
         step.header().line(), passed ? StepStatus.PASSED : StepStatus.FAILED, assertions,
         log.framesBetween(stepStart, Long.MAX_VALUE), startedAt, micros() - startedAt);
     listeners.stepFinished(result);
     return result;
+  }
+
+  /**
+   * Lets a step's trailing frames arrive before the next step starts (deltas relayed over NATS to
+   * other players, the quest update that follows an answer), so that each frame is counted in the step
+   * that caused it. Waits until every connected mirror equals the server's view, then for a short
+   * quiet spell; asserts nothing (explicit checks do that).
+   */
+  private void settle() throws InterruptedException {
+    List<SimulatedPlayer> mirrored = players.all().stream()
+        .filter(p -> players.spec(p.userId()).hasMirror() && !players.isDownOnPurpose(p.userId())).toList();
+    long deadline = System.nanoTime() + SETTLE_CONVERGENCE.toNanos();
+    Eventually.await(log, deadline, () -> converged(mirrored), ok -> ok);
+    Eventually.settle(log, QUIET_NANOS, QUIET_MAX_NANOS);
+  }
+
+  private static boolean converged(List<SimulatedPlayer> mirrored) {
+    try {
+      return mirrored.stream().allMatch(p -> p.compareWithServer().matches());
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** Listen before act: a connection that dropped without a fault step would miss this step's events. */

@@ -7,11 +7,12 @@ import dev.scrying.scenarios.client.ActionResult;
 import dev.scrying.scenarios.client.ServerException;
 import dev.scrying.scenarios.client.ServerHandle;
 import dev.scrying.scenarios.client.SimulatedPlayer;
-import dev.scrying.scenarios.client.WebSocketClose;
 import dev.scrying.scenarios.format.FaultAction;
 import dev.scrying.scenarios.format.Step;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -67,6 +68,9 @@ final class StepActions {
         return gate.pass(p.duration()) ? StepOutcome.ok("paused " + p.duration().toMillis() + " ms", Json.object())
             : StepOutcome.noAnswer("stopped", "the run was stopped during the pause");
       }
+      if (step instanceof Step.Race r) {
+        return race(r, timeout);
+      }
       return fault(((Step.Fault) step).action(), timeout);
     } catch (ServerException e) {
       return e.status() == 0 ? StepOutcome.noAnswer(e.code(), e.getMessage()) : StepOutcome.refused(e);
@@ -83,8 +87,7 @@ final class StepActions {
 
   private StepOutcome command(Step.Command c, Duration timeout) throws InterruptedException {
     SimulatedPlayer p = player(c);
-    Map<String, Object> fields = new LinkedHashMap<>();
-    c.fields().fields().forEachRemaining(f -> fields.put(f.getKey(), Json.MAPPER.convertValue(f.getValue(), Object.class)));
+    Map<String, Object> fields = fieldsOf(c.fields());
     CompletableFuture<ActionResult> r = overWebSocket(c.via(), p) ? p.act(c.action(), fields) : p.interact(c.action(), fields);
     return StepOutcome.of(await(r, timeout));
   }
@@ -92,6 +95,57 @@ final class StepActions {
   private StepOutcome say(Step.Say s, Duration timeout) throws InterruptedException {
     SimulatedPlayer p = player(s);
     return StepOutcome.of(await(overWebSocket(s.via(), p) ? p.say(s.text()) : p.interactText(s.text()), timeout));
+  }
+
+  /** Sends every racer's message before awaiting any answer; the response lists each racer's result. */
+  private StepOutcome race(Step.Race r, Duration timeout) throws InterruptedException {
+    List<CompletableFuture<StepOutcome>> pending = new ArrayList<>();
+    for (Step.Racer racer : r.racers()) {
+      pending.add(start(racer));
+    }
+    ObjectNode response = Json.object();
+    var list = response.putArray("racers");
+    int winners = 0;
+    StringBuilder messages = new StringBuilder();
+    for (int i = 0; i < pending.size(); i++) {
+      StepOutcome o;
+      try {
+        o = await(pending.get(i), timeout);
+      } catch (ServerException e) {
+        o = e.status() == 0 ? StepOutcome.noAnswer(e.code(), e.getMessage()) : StepOutcome.refused(e);
+      }
+      String who = r.racers().get(i).player();
+      winners += o.success() ? 1 : 0;
+      list.addObject().put("player", who).put("success", o.success()).put("message", o.message())
+          .put("answered", o.answered());
+      messages.append(messages.length() == 0 ? "" : " | ").append(who).append(": ").append(o.message());
+    }
+    response.put("winners", winners);
+    return new StepOutcome(true, winners > 0, messages.toString(), null, response, null, null);
+  }
+
+  private CompletableFuture<StepOutcome> start(Step.Racer racer) {
+    SimulatedPlayer p = players.get(racer.player());
+    return switch (racer.kind()) {
+      // A chat stream has no success flag: a chat racer wins when its own command changed the world.
+      case CHAT -> p.chat(racer.text()).thenApply(c -> {
+        StepOutcome o = StepOutcome.of(c);
+        return new StepOutcome(o.answered(), c.success() && c.changedWorld(), o.message(), o.errorCode(), o.response(),
+            null, c);
+      });
+      case SAY -> (p.options().webSocket() ? p.say(racer.text()) : p.interactText(racer.text())).thenApply(StepOutcome::of);
+      case COMMAND -> {
+        Map<String, Object> fields = fieldsOf(racer.fields());
+        yield (p.options().webSocket() ? p.act(racer.text(), fields) : p.interact(racer.text(), fields))
+            .thenApply(StepOutcome::of);
+      }
+    };
+  }
+
+  private static Map<String, Object> fieldsOf(ObjectNode node) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    node.fields().forEachRemaining(f -> fields.put(f.getKey(), Json.MAPPER.convertValue(f.getValue(), Object.class)));
+    return fields;
   }
 
   private StepOutcome gps(Step.Gps g, Duration timeout) throws InterruptedException {
@@ -143,23 +197,25 @@ final class StepActions {
     return StepOutcome.ok(f.describe() + " at mirror v" + players.get(id).mirrorVersion(), Json.object());
   }
 
+  /** The server cuts the player's connections; the step ends once the client has seen them close. */
   private StepOutcome cut(FaultAction.Cut c, Duration timeout) throws InterruptedException {
     SimulatedPlayer p = players.get(c.player());
     players.markDown(c.player());
-    JsonNode reply = server.post("/admin/faults/cut", Json.object().put("user_id", c.player()));
-    if (!c.reconnectAfter()) {
-      return StepOutcome.ok(c.describe() + ": " + reply.path("connections_cut").asInt() + " connection(s) cut", reply);
-    }
+    ObjectNode reply = (ObjectNode) server.post("/admin/faults/cut", Json.object().put("user_id", c.player()));
     if (p.options().webSocket()) {
-      WebSocketClose close = await(p.closed(), timeout);
-      reply = ((ObjectNode) reply).put("close_code", close.code());
+      reply.put("close_code", await(p.closed(), timeout).code());
     }
     if (p.options().eventStream()) {
       await(p.eventStreamEnded(), timeout);
     }
-    p.reconnect();
-    players.markUp(c.player());
-    return StepOutcome.ok(c.describe() + ": closed with " + reply.path("close_code").asText("-") + ", resumed", reply);
+    String what = c.describe() + ": " + reply.path("connections_cut").asInt() + " connection(s) cut"
+        + (reply.has("close_code") ? ", closed with " + reply.path("close_code").asInt() : "");
+    if (c.reconnectAfter()) {
+      p.reconnect();
+      players.markUp(c.player());
+      what += ", resumed";
+    }
+    return StepOutcome.ok(what, reply);
   }
 
   private static <T> T await(CompletableFuture<T> f, Duration timeout) throws InterruptedException {

@@ -203,6 +203,7 @@ class SimulatedPlayerTest {
       assertThat(chat.conversationId()).isNotBlank();
       assertThat(chat.traceId()).isNotBlank();
       assertThat(chat.text()).contains("Bottle of Joy");
+      assertThat(chat.changedWorld()).isTrue();
       assertThat(chat.firstWorldUpdateAtMicros()).isLessThan(chat.firstContentAtMicros());
       assertThat(dave.latencies().count(LatencyMetric.CHAT_TO_FIRST_CONTENT)).isEqualTo(1);
       assertThat(converged(dave).matches()).as("the WebSocket mirror saw the chat's change too").isTrue();
@@ -210,6 +211,7 @@ class SimulatedPlayerTest {
       ChatResult ask = await(dave.chat("take the dream bottle"));
       assertThat(ask.text()).contains("Which bottle");
       assertThat(ask.worldUpdates()).isEmpty();
+      assertThat(ask.changedWorld()).isFalse();
     }
   }
 
@@ -253,6 +255,7 @@ class SimulatedPlayerTest {
       JsonNode snapshot = await(fay.requestResync());
       assertThat(snapshot.path("snapshot_version").asLong()).isGreaterThanOrEqualTo(fay.mirrorVersion());
       assertThat(await(fay.commands()).path("commands").has("collect_item")).isTrue();
+      assertThat(await(fay.ping()).path("type").asText()).isEqualTo("pong");
       assertThatThrownBy(() -> await(fay.updateLocation(0, 0))).hasCauseInstanceOf(ServerException.class)
           .hasMessageContaining("no zone");
       assertThat(fay.chainProblems()).isEmpty();

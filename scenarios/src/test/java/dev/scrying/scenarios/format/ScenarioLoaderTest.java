@@ -153,6 +153,21 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void theCompleteExamplesInTheDocsAreValid() throws Exception {
+    String doc = Files.readString(Path.of("../docs/SCENARIOS.md"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("```yaml\n(.*?)```", java.util.regex.Pattern.DOTALL)
+        .matcher(doc);
+    int complete = 0;
+    while (m.find()) {
+      if (m.group(1).contains("\nname:") || m.group(1).startsWith("name:")) {
+        parse(m.group(1));
+        complete++;
+      }
+    }
+    assertThat(complete).isPositive();
+  }
+
+  @Test
   void theBundledSchemaIsOnTheClassPath() {
     assertThat(ScenarioLoader.class.getResource(ScenarioLoader.SCHEMA_RESOURCE)).isNotNull();
   }

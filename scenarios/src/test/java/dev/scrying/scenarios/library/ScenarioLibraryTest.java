@@ -49,7 +49,7 @@ class ScenarioLibraryTest {
   @TestFactory
   Stream<DynamicTest> everyScenarioPasses() throws Exception {
     List<Scenario> scenarios = ScenarioLoader.loadAll(library());
-    assertThat(scenarios.size()).as("scenario files in the library").isGreaterThanOrEqualTo(1);
+    assertThat(scenarios.size()).as("scenario files in the library").isGreaterThanOrEqualTo(7);
     return scenarios.stream().map(s -> DynamicTest.dynamicTest(s.fileName(), () -> {
       try (ScenarioRunner runner = new ScenarioRunner(server, s)) {
         ScenarioResult r = runner.run();

@@ -16,7 +16,7 @@ final class AdminBox extends HBox {
     TextField command = new TextField();
     command.setId("adminCommand");
     command.setPromptText("@examine item bottle_joy");
-    command.setPrefWidth(280);
+    command.setPrefWidth(240);
     Button run = Controls.button("runAdminCommand", "Run", Material2AL.KEYBOARD_RETURN);
     run.disableProperty().bind(command.textProperty().isEmpty());
     Runnable go = () -> {

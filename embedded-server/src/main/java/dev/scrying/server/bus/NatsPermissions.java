@@ -1,0 +1,129 @@
+package dev.scrying.server.bus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Ids;
+import dev.scrying.experiences.Json;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Who may do what on the managed nats-server. The server's own user publishes and subscribes to
+ * everything; each player's user may subscribe only to its own {@code world.updates.user.{id}} and
+ * publish nothing, so a guest can never read another guest's stream or inject events. Passwords are
+ * generated once and kept owner-only in {@code <data>/nats/users.json}; {@link NatsProcess} renders
+ * {@link #authorizationBlock()} into its config. Thread-safe. A file that cannot be read is replaced
+ * (players then ask for new credentials); one that cannot be written fails the nats-server start.
+ */
+public final class NatsPermissions {
+  public static final String SERVER_USER = "scrying-server";
+  private static final String PLAYER_PREFIX = "player-";
+  private static final Logger LOG = LoggerFactory.getLogger(NatsPermissions.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path file;
+  private final Map<String, String> passwords = new LinkedHashMap<>(); // NATS user -> password, guarded by this
+
+  /** Credentials for a player, and whether they were made just now (the server must then reload). */
+  public record Grant(NatsCredentials credentials, boolean created) {}
+
+  /** Permissions kept in {@code natsDir}/users.json; reads the file if it is there, writes nothing yet. */
+  public NatsPermissions(Path natsDir) {
+    this.file = natsDir.resolve("users.json");
+    load();
+    passwords.computeIfAbsent(SERVER_USER, u -> newPassword());
+  }
+
+  public synchronized NatsCredentials server() {
+    return new NatsCredentials(SERVER_USER, passwords.get(SERVER_USER));
+  }
+
+  /** The player's credentials, made (and saved) on first use. */
+  public synchronized Grant player(String userId) throws IOException {
+    String user = PLAYER_PREFIX + Ids.requireUserId(userId);
+    String existing = passwords.get(user);
+    if (existing != null) {
+      return new Grant(new NatsCredentials(user, existing), false);
+    }
+    String password = newPassword();
+    passwords.put(user, password);
+    try {
+      save();
+    } catch (IOException e) {
+      passwords.remove(user);
+      throw e;
+    }
+    return new Grant(new NatsCredentials(user, password), true);
+  }
+
+  /** Writes users.json (owner-only) so that credentials survive restarts. */
+  public synchronized void save() throws IOException {
+    ObjectNode users = Json.object();
+    passwords.forEach(users::put);
+    Files.createDirectories(file.getParent());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(tmp, Json.pretty(Json.object().set("users", users)).getBytes(StandardCharsets.UTF_8));
+    ownerOnly(tmp);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** The nats-server {@code authorization} block for every known user. */
+  public synchronized String authorizationBlock() {
+    StringBuilder b = new StringBuilder("authorization {\n  users = [\n");
+    passwords.forEach((user, password) -> {
+      b.append("    { user: \"").append(user).append("\", password: \"").append(password).append("\", permissions: ");
+      if (user.equals(SERVER_USER)) {
+        b.append("{ publish: \">\", subscribe: \">\" } }\n");
+      } else {
+        String subject = Subjects.worldUpdates(user.substring(PLAYER_PREFIX.length()));
+        b.append("{ publish: { deny: \">\" }, subscribe: { allow: \"").append(subject)
+            .append("\" } } }\n");
+      }
+    });
+    return b.append("  ]\n}\n").toString();
+  }
+
+  static void ownerOnly(Path p) throws IOException {
+    try {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException ignored) {
+      // Not a POSIX file system; the data folder's own permissions apply.
+    }
+  }
+
+  private void load() {
+    if (!Files.isRegularFile(file)) {
+      return;
+    }
+    try {
+      JsonNode users = Json.parse(Files.readAllBytes(file)).path("users");
+      users.fields().forEachRemaining(e -> {
+        if (isKnownUser(e.getKey()) && e.getValue().isTextual() && e.getValue().asText().matches("[A-Za-z0-9_-]{16,}")) {
+          passwords.put(e.getKey(), e.getValue().asText());
+        }
+      });
+    } catch (IOException | IllegalArgumentException e) {
+      LOG.warn("cannot read NATS users from {} ({}); issuing new credentials", file, e.getMessage());
+    }
+  }
+
+  private static boolean isKnownUser(String user) {
+    return user.equals(SERVER_USER) || (user.startsWith(PLAYER_PREFIX) && Ids.isUserId(user.substring(PLAYER_PREFIX.length())));
+  }
+
+  private static String newPassword() {
+    byte[] bytes = new byte[24];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+}
