@@ -27,14 +27,19 @@ final class NatsTap implements AutoCloseable {
   }
 
   /**
-   * Connects to {@code url} and subscribes; {@code sink} gets each message on a NATS thread. Once
+   * Connects to {@code url} (as {@code login}, or anonymously when null) and subscribes; {@code sink}
+   * gets each message on a NATS thread. Once
    * connected it reconnects by itself forever; if the first attempt fails it throws, and the caller
    * tries again later.
    */
-  static NatsTap connect(String url, Consumer<BusMessage> sink) throws java.io.IOException {
-    Options options = new Options.Builder().server(url).connectionName("scrying-console-tap")
+  static NatsTap connect(String url, NatsLogin login, Consumer<BusMessage> sink) throws java.io.IOException {
+    Options.Builder b = new Options.Builder().server(url).connectionName("scrying-console-tap")
         .maxReconnects(-1).reconnectWait(Duration.ofMillis(500)).connectionTimeout(Duration.ofSeconds(2))
-        .errorListener(new QuietErrors()).build();
+        .errorListener(new QuietErrors());
+    if (login != null) {
+      b.userInfo(login.user(), login.password());
+    }
+    Options options = b.build();
     try {
       Connection c = Nats.connect(options);
       Dispatcher d = c.createDispatcher(m -> sink.accept(

@@ -84,6 +84,11 @@ public final class RemoteSession implements ServerSession {
     return listeners;
   }
 
+  /** The NATS user the console's tap logs in as, for servers whose NATS has per-user permissions. */
+  void natsLogin(java.util.function.Supplier<NatsLogin> who) {
+    watch.loginWith(who);
+  }
+
   /** True once the background watch has read the server while someone listened (for tests). */
   boolean watchPrimed() {
     return watch.primed();

@@ -22,6 +22,7 @@ final class SessionWatch implements AutoCloseable {
   private final ServerSession session;
   private final Listeners listeners;
   private final boolean actionsFromHistory;
+  private volatile java.util.function.Supplier<NatsLogin> login = () -> null;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "session-watch");
     t.setDaemon(true);
@@ -39,6 +40,11 @@ final class SessionWatch implements AutoCloseable {
     this.session = session;
     this.listeners = listeners;
     this.actionsFromHistory = actionsFromHistory;
+  }
+
+  /** Who the tap logs in as (a managed nats-server has per-user permissions); anonymous by default. */
+  void loginWith(java.util.function.Supplier<NatsLogin> who) {
+    login = who;
   }
 
   void start() {
@@ -70,10 +76,11 @@ final class SessionWatch implements AutoCloseable {
     }
     if (tap == null && status.nats().connected() && NatsTap.reachable(status.nats().url(), session.baseUrl())) {
       try {
-        tap = NatsTap.connect(status.nats().url(), m -> listeners.tell(l -> l.busMessage(m)));
+        tap = NatsTap.connect(status.nats().url(), login.get(), m -> listeners.tell(l -> l.busMessage(m)));
       } catch (IOException | RuntimeException e) {
         if (!tapFailureLogged) {
-          LOG.info("the console cannot tap NATS at {} yet: {}", status.nats().url(), e.getMessage());
+          LOG.info("the console cannot tap NATS at {} ({}); the stream shows no NATS rows until it can",
+              status.nats().url(), e.getMessage());
           tapFailureLogged = true;
         }
       }

@@ -55,6 +55,32 @@ class EmbeddedSessionTest {
   }
 
   @Test
+  void tapsEveryPlayersUpdatesOnTheManagedNatsDespiteItsPerUserPermissions(@TempDir Path dataDir) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(dev.scrying.console.TestServers.natsInstalled(), "nats-server is not installed");
+    try (EmbeddedSession session = new EmbeddedSession(ScryingServer.start(ServerConfig.local(dataDir)))) {
+      List<BusMessage> messages = new CopyOnWriteArrayList<>();
+      session.listen(new SessionListener() {
+        @Override
+        public void busMessage(BusMessage m) {
+          messages.add(m);
+        }
+      });
+      await().atMost(20, SECONDS).until(() -> session.status().get(10, SECONDS).nats().connected());
+      // The tap connects on the session's next watch tick; keep acting until a message comes through.
+      await().atMost(20, SECONDS).until(() -> {
+        session.server().runtime("wylding-woods").engine().submit(Command.of("carol", Commands.JOIN, null)).get(10, SECONDS);
+        session.server().runtime("wylding-woods").engine()
+            .submit(Command.of("carol", "go", Json.object().put("destination", "clearing"))).get(10, SECONDS);
+        session.server().runtime("wylding-woods").engine()
+            .submit(Command.of("carol", "go", Json.object().put("destination", "woander_store"))).get(10, SECONDS);
+        return !messages.isEmpty();
+      });
+      assertThat(messages.get(0).subject()).isEqualTo("world.updates.user.carol");
+      assertThat(messages.get(0).userId()).isEqualTo("carol");
+    }
+  }
+
+  @Test
   void fallsBackToAnyPortWhenThePreferredOneIsTaken() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       assertThat(EmbeddedSession.freeOrAny("127.0.0.1", taken.getLocalPort())).isZero();
