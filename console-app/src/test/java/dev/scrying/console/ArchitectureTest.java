@@ -47,6 +47,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void sessionsAreToolkitFree() {
+    noClasses().that().resideInAPackage("dev.scrying.console.session..")
+        .should().dependOnClassesThat().resideInAPackage("javafx..")
+        .because("server sessions run on network threads and are tested without the FX toolkit")
+        .check(all);
+  }
+
+  @Test
   void onlyFxDispatchCallsRunLater() {
     JavaClasses main = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -56,7 +56,25 @@ class LaunchPlanTest {
   }
 
   @Test
-  void usageListsOnlyWhatExists() {
-    assertThat(ScryingMain.USAGE).contains("serve", "console", "--help").doesNotContain("bench");
+  void connectAttachesTheWindowToAnotherServer() {
+    LaunchPlan plan = LaunchPlan.of(new String[] {"connect", "http://10.0.0.2:8765", "--token", "t0k"}, X11, null);
+    assertThat(plan.mode()).isEqualTo(Mode.CONNECT);
+    assertThat(plan.consoleArgs()).containsExactly("--connect", "http://10.0.0.2:8765", "--token", "t0k");
+    assertThat(LaunchPlan.of(new String[] {"connect"}, X11, null).error()).contains("needs the server's address");
+    assertThat(LaunchPlan.of(new String[] {"connect", "h:1", "--port"}, X11, null).mode()).isEqualTo(Mode.USAGE_ERROR);
+  }
+
+  @Test
+  void benchPassesItsNumbersOn() {
+    LaunchPlan plan = LaunchPlan.of(new String[] {"console-bench", "10", "2000"}, X11, null);
+    assertThat(plan.mode()).isEqualTo(Mode.BENCH);
+    assertThat(plan.consoleArgs()).containsExactly("10", "2000");
+    assertThat(LaunchPlan.of(new String[] {"console-bench"}, X11, null).consoleArgs()).isEmpty();
+    assertThat(LaunchPlan.of(new String[] {"console-bench", "ten"}, X11, null).error()).contains("positive numbers");
+  }
+
+  @Test
+  void usageListsEveryCommand() {
+    assertThat(ScryingMain.USAGE).contains("serve", "console", "connect URL", "console-bench", "--help");
   }
 }

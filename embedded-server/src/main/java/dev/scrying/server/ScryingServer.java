@@ -196,6 +196,11 @@ public final class ScryingServer implements AutoCloseable {
     var connections = out.putObject("connections");
     connections.put("websocket", hub.count("websocket")).put("chat", hub.count("chat")).put("events", hub.count("events"))
         .put("total", hub.count());
+    var rt = Runtime.getRuntime();
+    out.putObject("jvm").put("heap_used_bytes", rt.totalMemory() - rt.freeMemory())
+        .put("heap_committed_bytes", rt.totalMemory()).put("heap_max_bytes", rt.maxMemory())
+        .put("threads", Thread.activeCount())
+        .put("cpu_time_ms", ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
     var exps = out.putObject("experiences");
     for (var e : runtimes.entrySet()) {
       ExperienceRuntime r = e.getValue();
@@ -246,6 +251,13 @@ public final class ScryingServer implements AutoCloseable {
       try {
         r.close();
       } catch (IOException | RuntimeException e) {
+        failures.add(e);
+      }
+    }
+    if (hub.events() instanceof AutoCloseable publisher) {
+      try {
+        publisher.close();
+      } catch (Exception e) {
         failures.add(e);
       }
     }

@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 
 /** Stands in for the FX thread in tests: work queues up until the test thread runs it. */
-final class ManualUiThread implements Executor {
+public final class ManualUiThread implements Executor {
   private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
 
   @Override
@@ -13,7 +13,7 @@ final class ManualUiThread implements Executor {
   }
 
   /** Runs everything queued so far on the calling thread; returns how many drains ran. */
-  int runPending() {
+  public int runPending() {
     int ran = 0;
     for (Runnable r; (r = queue.poll()) != null; ran++) {
       r.run();

@@ -213,16 +213,22 @@ public final class ExperienceEngine implements AutoCloseable {
     Map<String, ArrayNode> changes = Fanout.changes(experience, before, state, mutations);
     List<WorldUpdateEvent> events = new ArrayList<>();
     List<JournalEntry.Recipient> recipients = new ArrayList<>();
+    List<ArrayNode> changeSets = new ArrayList<>();
+    Map<ArrayNode, Integer> refs = new java.util.IdentityHashMap<>();
     ObjectNode eventMeta = eventMetadata(c, trace);
     changes.forEach((recipient, list) -> {
       long base = chains.getOrDefault(recipient, 0L);
       chains.put(recipient, v);
-      recipients.add(new JournalEntry.Recipient(recipient, base, list));
+      int ref = refs.computeIfAbsent(list, l -> {
+        changeSets.add(l);
+        return changeSets.size() - 1;
+      });
+      recipients.add(new JournalEntry.Recipient(recipient, base, ref));
       events.add(new WorldUpdateEvent(experience.id(), recipient, base, v, list, now, eventMeta));
     });
     CommandResult r = result(c, outcome, true, events, trace);
     JournalEntry entry = new JournalEntry(v, now, c.userId(), c.requestId(), trace.id(), c.structured(), mutations,
-        resultJson(r), recipients);
+        resultJson(r), recipients, changeSets);
     if (key != null) {
       applied.put(key, r);
     }
@@ -275,8 +281,9 @@ public final class ExperienceEngine implements AutoCloseable {
       if (p.entry() != null) {
         p.result().trace().stamp(Trace.DURABLE, durableAt);
       }
-      p.future().complete(p.result());
       if (p.entry() != null) {
+        // Listeners first (trace registry, event log, publisher), so whoever the answer wakes can find
+        // this command's trace and events.
         for (EngineListener l : listeners) {
           try {
             l.committed(p.result());
@@ -286,6 +293,7 @@ public final class ExperienceEngine implements AutoCloseable {
           }
         }
       }
+      p.future().complete(p.result());
     }
     if (!entries.isEmpty()) {
       afterCommit.run();

@@ -26,45 +26,45 @@ public final class Fanout {
 
   private Fanout() {}
 
-  /** What the changes need to know about the state before the command. */
+  /** What the changes need to know about the state before the command, for the players it touches. */
   public record Before(Map<String, String> zoneOf, Map<String, ObjectNode> presence, Map<String, Boolean> visible) {}
 
   public static Before capture(GameState s, List<Mutation> mutations) {
     Map<String, String> zoneOf = new HashMap<>();
     Map<String, ObjectNode> presence = new HashMap<>();
-    s.players().forEach((id, v) -> zoneOf.put(id, v.path("player").path("current_location").asText()));
     Map<String, Boolean> visible = new HashMap<>();
     for (Mutation m : mutations) {
+      String user = touchedPlayer(m);
+      if (user != null && s.player(user) != null) {
+        zoneOf.putIfAbsent(user, s.zoneOf(user));
+        presence.putIfAbsent(user, PlayerProjection.presenceOf(s.player(user)));
+      }
       if (m instanceof Mutation.ItemRemoved r) {
         visible.put(r.instanceId(), itemVisible(s, r.zone(), r.area(), r.spot(), r.instanceId()));
       } else if (m instanceof Mutation.ItemSet r) {
         visible.putIfAbsent(r.instanceId(), itemVisible(s, r.zone(), r.area(), r.spot(), r.instanceId()));
-      } else if (m instanceof Mutation.PlayerSet p && s.player(p.userId()) != null) {
-        presence.putIfAbsent(p.userId(), PlayerProjection.presenceOf(s.player(p.userId())));
-      } else if (m instanceof Mutation.PlayerCreated p && s.player(p.userId()) != null) {
-        presence.putIfAbsent(p.userId(), PlayerProjection.presenceOf(s.player(p.userId())));
       }
     }
     return new Before(zoneOf, presence, visible);
   }
 
-  /** Per recipient, in a stable order, the changes of this command; recipients with none are absent. */
+  /**
+   * Per recipient, in a stable order, the changes of this command; recipients with none are absent.
+   * Costs are proportional to the zones the command touches, not to the number of players.
+   */
   public static Map<String, ArrayNode> changes(Experience e, Before b, GameState after, List<Mutation> mutations) {
     String bootstrapZone = e.bootstrap().path("zone").asText();
-    Map<String, String> zoneNow = new LinkedHashMap<>();
-    after.players().forEach((id, v) -> zoneNow.put(id, v.path("player").path("current_location").asText()));
-
     Map<String, ArrayNode> out = new LinkedHashMap<>();
-    Set<String> replaced = replacedViews(b, zoneNow, mutations, bootstrapZone);
+    Set<String> replaced = replacedViews(b, after, mutations, bootstrapZone);
     for (String r : replaced) {
       out.computeIfAbsent(r, k -> Json.MAPPER.createArrayNode())
-          .add(Changes.viewReplaced(PlayerProjection.project(e, after.world(), after.players(), r)));
+          .add(Changes.viewReplaced(PlayerProjection.project(e, after.world(), after.zoneViews(r), r)));
     }
     Set<String> touchedPlayers = new LinkedHashSet<>();
     Set<String> touchedNpcs = new LinkedHashSet<>();
     Map<String, JsonNode> globals = new LinkedHashMap<>();
     for (Mutation m : mutations) {
-      itemChanges(e, b, after, m, zoneNow, replaced, out);
+      itemChanges(e, b, after, m, replaced, out);
       if (m instanceof Mutation.PlayerSet p) {
         touchedPlayers.add(p.userId());
         if (!replaced.contains(p.userId()) && isProjected(p.path())) {
@@ -82,45 +82,64 @@ public final class Fanout {
         touchedNpcs.add(n.npcId());
       }
     }
-    for (String r : zoneNow.keySet()) {
-      if (!replaced.contains(r)) {
-        globals.forEach((path, v) -> add(out, r, Changes.valueSet(path, v)));
+    if (!globals.isEmpty()) {
+      for (String r : after.players().keySet()) {
+        if (!replaced.contains(r)) {
+          globals.forEach((path, v) -> add(out, r, Changes.valueSet(path, v)));
+        }
       }
     }
-    presenceChanges(b, after, touchedPlayers, zoneNow, replaced, bootstrapZone, out);
-    npcChanges(after, touchedNpcs, zoneNow, replaced, out);
+    presenceChanges(b, after, touchedPlayers, replaced, out);
+    npcChanges(after, touchedNpcs, replaced, out);
+    // Zone-mates usually see the same changes: one shared array each is journalled and encoded once.
+    Map<ArrayNode, ArrayNode> canonical = new HashMap<>();
+    out.replaceAll((recipient, list) -> canonical.computeIfAbsent(list, x -> x));
     return out;
   }
 
-  private static Set<String> replacedViews(Before b, Map<String, String> zoneNow, List<Mutation> mutations,
-      String bootstrapZone) {
+  private static String touchedPlayer(Mutation m) {
+    if (m instanceof Mutation.PlayerCreated p) {
+      return p.userId();
+    }
+    if (m instanceof Mutation.PlayerSet p) {
+      return p.userId();
+    }
+    return null;
+  }
+
+  private static Set<String> replacedViews(Before b, GameState after, List<Mutation> mutations, String bootstrapZone) {
+    if (mutations.stream().anyMatch(m -> m instanceof Mutation.WorldReplaced)) {
+      return new LinkedHashSet<>(after.players().keySet());
+    }
     Set<String> replaced = new LinkedHashSet<>();
-    boolean worldReplaced = mutations.stream().anyMatch(m -> m instanceof Mutation.WorldReplaced);
-    for (String id : zoneNow.keySet()) {
-      boolean recreated = b.zoneOf().containsKey(id) && mutations.stream()
-          .anyMatch(m -> m instanceof Mutation.PlayerCreated p && p.userId().equals(id));
-      boolean moved = !zoneNow.get(id).equals(b.zoneOf().getOrDefault(id, bootstrapZone));
-      if (worldReplaced || recreated || moved) {
+    for (Mutation m : mutations) {
+      String id = touchedPlayer(m);
+      if (id == null || after.player(id) == null) {
+        continue;
+      }
+      boolean recreated = m instanceof Mutation.PlayerCreated && b.zoneOf().containsKey(id);
+      boolean moved = !after.zoneOf(id).equals(b.zoneOf().getOrDefault(id, bootstrapZone));
+      if (recreated || moved) {
         replaced.add(id);
       }
     }
     return replaced;
   }
 
-  private static void itemChanges(Experience e, Before b, GameState after, Mutation m, Map<String, String> zoneNow,
-      Set<String> replaced, Map<String, ArrayNode> out) {
+  private static void itemChanges(Experience e, Before b, GameState after, Mutation m, Set<String> replaced,
+      Map<String, ArrayNode> out) {
     if (m instanceof Mutation.ItemRemoved r && b.visible().getOrDefault(r.instanceId(), false)) {
-      inZone(zoneNow, r.zone(), replaced).forEach(p ->
+      inZone(after, r.zone(), replaced).forEach(p ->
           add(out, p, Changes.itemRemoved(r.zone(), r.area(), r.spot(), r.instanceId())));
     } else if (m instanceof Mutation.ItemPlaced r && PlayerProjection.isVisible(r.item())) {
-      inZone(zoneNow, r.zone(), replaced).forEach(p ->
+      inZone(after, r.zone(), replaced).forEach(p ->
           add(out, p, Changes.itemAdded(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, r.item()))));
     } else if (m instanceof Mutation.ItemSet r) {
       boolean was = b.visible().getOrDefault(r.instanceId(), false);
       JsonNode item = WorldQuery.find(after.world(), List.of(new SpotRef(r.zone(), r.area(), r.spot())), r.instanceId())
           .map(l -> (JsonNode) l.item()).orElse(null);
       boolean now = item != null && PlayerProjection.isVisible(item);
-      for (String p : inZone(zoneNow, r.zone(), replaced)) {
+      for (String p : inZone(after, r.zone(), replaced)) {
         if (was && now) {
           add(out, p, Changes.itemUpdated(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, item)));
         } else if (now) {
@@ -136,40 +155,42 @@ public final class Fanout {
     }
   }
 
-  private static void presenceChanges(Before b, GameState after, Set<String> touched, Map<String, String> zoneNow,
-      Set<String> replaced, String bootstrapZone, Map<String, ArrayNode> out) {
+  private static void presenceChanges(Before b, GameState after, Set<String> touched, Set<String> replaced,
+      Map<String, ArrayNode> out) {
     for (String u : touched) {
-      String uBefore = b.zoneOf().getOrDefault(u, bootstrapZone);
-      boolean existed = b.zoneOf().containsKey(u);
-      ObjectNode presenceBefore = b.presence().containsKey(u) ? b.presence().get(u)
-          : existed ? PlayerProjection.presenceOf(after.player(u)) : null;
+      String before = b.zoneOf().get(u);
+      String now = after.zoneOf(u);
+      ObjectNode presenceBefore = b.presence().get(u);
       ObjectNode presenceAfter = after.player(u) == null ? null : PlayerProjection.presenceOf(after.player(u));
-      for (Map.Entry<String, String> r : zoneNow.entrySet()) {
-        if (r.getKey().equals(u) || replaced.contains(r.getKey())) {
+      Set<String> audience = new java.util.TreeSet<>(after.playersIn(now));
+      if (before != null) {
+        audience.addAll(after.playersIn(before));
+      }
+      for (String r : audience) {
+        if (r.equals(u) || replaced.contains(r)) {
           continue;
         }
-        JsonNode seenBefore = existed && uBefore.equals(r.getValue()) ? presenceBefore : null;
-        JsonNode seenAfter = r.getValue().equals(zoneNow.get(u)) ? presenceAfter : null;
+        String zone = after.zoneOf(r);
+        JsonNode seenBefore = before != null && before.equals(zone) ? presenceBefore : null;
+        JsonNode seenAfter = zone.equals(now) ? presenceAfter : null;
         if (!Objects.equals(seenBefore, seenAfter)) {
-          add(out, r.getKey(), Changes.valueSet("players." + u, seenAfter));
+          add(out, r, Changes.valueSet("players." + u, seenAfter));
         }
       }
     }
   }
 
-  private static void npcChanges(GameState after, Set<String> npcs, Map<String, String> zoneNow, Set<String> replaced,
-      Map<String, ArrayNode> out) {
+  private static void npcChanges(GameState after, Set<String> npcs, Set<String> replaced, Map<String, ArrayNode> out) {
     for (String npc : npcs) {
       WorldQuery.npcSpot(after.world(), npc).ifPresent(at -> {
         ObjectNode merged = PlayerProjection.mergeNpc(npc, after.world().path("npcs").path(npc));
-        inZone(zoneNow, at.zone(), replaced).forEach(p -> add(out, p, Changes.npcUpdated(at.area(), at.spot(), merged)));
+        inZone(after, at.zone(), replaced).forEach(p -> add(out, p, Changes.npcUpdated(at.area(), at.spot(), merged)));
       });
     }
   }
 
-  private static List<String> inZone(Map<String, String> zoneNow, String zone, Set<String> replaced) {
-    return zoneNow.entrySet().stream().filter(x -> x.getValue().equals(zone) && !replaced.contains(x.getKey()))
-        .map(Map.Entry::getKey).toList();
+  private static List<String> inZone(GameState after, String zone, Set<String> replaced) {
+    return after.playersIn(zone).stream().filter(p -> !replaced.contains(p)).toList();
   }
 
   private static boolean isProjected(String path) {

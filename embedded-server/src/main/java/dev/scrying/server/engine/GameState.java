@@ -15,7 +15,12 @@ import java.util.TreeMap;
 public final class GameState {
   private ObjectNode world;
   private final Map<String, ObjectNode> players = new TreeMap<>();
+  /** Who is in which zone, kept in step with the views so fan-out never scans every player. */
+  private final Map<String, java.util.SortedSet<String>> playersByZone = new java.util.HashMap<>();
   private long version;
+  private final java.util.Set<String> dirtyPlayers = new java.util.HashSet<>();
+  private boolean worldDirty = true;
+  private boolean drainedOnce;
 
   public GameState(ObjectNode world, long version) {
     this.world = world;
@@ -49,15 +54,70 @@ public final class GameState {
   }
 
   public void putPlayer(String userId, ObjectNode view) {
-    players.put(userId, view);
+    setPlayer(userId, view);
+  }
+
+  /** The players whose current zone is {@code zone}, in id order. */
+  public java.util.SortedSet<String> playersIn(String zone) {
+    java.util.SortedSet<String> in = playersByZone.get(zone);
+    return in == null ? java.util.Collections.emptySortedSet() : java.util.Collections.unmodifiableSortedSet(in);
+  }
+
+  /**
+   * The views a projection of {@code userId} needs: its own and those of the players in its zone.
+   * Projecting from this instead of every player keeps a snapshot's cost independent of the crowd.
+   */
+  public Map<String, ObjectNode> zoneViews(String userId) {
+    Map<String, ObjectNode> out = new TreeMap<>();
+    ObjectNode self = players.get(userId);
+    if (self != null) {
+      out.put(userId, self);
+    }
+    String zone = self != null ? zoneOf(userId) : null;
+    if (zone != null) {
+      playersIn(zone).forEach(id -> out.put(id, players.get(id)));
+    }
+    return out;
+  }
+
+  /** The zone a player is in, or null for an unknown player. */
+  public String zoneOf(String userId) {
+    ObjectNode view = players.get(userId);
+    return view == null ? null : view.path("player").path("current_location").asText();
+  }
+
+  private void setPlayer(String userId, ObjectNode view) {
+    ObjectNode old = players.put(userId, view);
+    if (old != null) {
+      unindex(userId, old.path("player").path("current_location").asText());
+    }
+    index(userId, view.path("player").path("current_location").asText());
+  }
+
+  private void index(String userId, String zone) {
+    playersByZone.computeIfAbsent(zone, z -> new java.util.TreeSet<>()).add(userId);
+  }
+
+  private void unindex(String userId, String zone) {
+    java.util.SortedSet<String> in = playersByZone.get(zone);
+    if (in != null) {
+      in.remove(userId);
+    }
   }
 
   /** Applies one mutation. Throws {@link IllegalStateException} if it does not fit the state. */
   public void apply(Mutation m) {
+    markDirty(m);
     if (m instanceof Mutation.PlayerCreated p) {
-      players.put(p.userId(), p.view().deepCopy());
+      setPlayer(p.userId(), p.view().deepCopy());
     } else if (m instanceof Mutation.PlayerSet p) {
+      String zoneBefore = zoneOf(p.userId());
       setPath(requirePlayer(p.userId()), p.path(), p.value());
+      String zoneAfter = zoneOf(p.userId());
+      if (!zoneAfter.equals(zoneBefore)) {
+        unindex(p.userId(), zoneBefore);
+        index(p.userId(), zoneAfter);
+      }
     } else if (m instanceof Mutation.ItemRemoved r) {
       removeByInstance(spotItems(r.zone(), r.area(), r.spot()), r.instanceId());
     } else if (m instanceof Mutation.ItemPlaced r) {
@@ -79,10 +139,41 @@ public final class GameState {
     }
   }
 
+  private void markDirty(Mutation m) {
+    if (m instanceof Mutation.PlayerCreated p) {
+      dirtyPlayers.add(p.userId());
+    } else if (m instanceof Mutation.PlayerSet p) {
+      dirtyPlayers.add(p.userId());
+    } else if (m instanceof Mutation.InventoryRemoved r) {
+      dirtyPlayers.add(r.userId());
+    } else if (m instanceof Mutation.InventoryAdded r) {
+      dirtyPlayers.add(r.userId());
+    } else {
+      worldDirty = true;
+    }
+  }
+
+  /** The players changed since the last call, and whether the world did; resets both. */
+  public Changed drainChanged() {
+    if (!drainedOnce) {
+      // The first snapshot after start-up writes everything, so the readable files match the state.
+      drainedOnce = true;
+      dirtyPlayers.addAll(players.keySet());
+      worldDirty = true;
+    }
+    Changed c = new Changed(worldDirty, java.util.Set.copyOf(dirtyPlayers));
+    dirtyPlayers.clear();
+    worldDirty = false;
+    return c;
+  }
+
+  /** What changed since the last snapshot, so the snapshot thread writes only that. */
+  public record Changed(boolean world, java.util.Set<String> players) {}
+
   /** A deep copy, for snapshots and for readers on other threads. */
   public GameState copy() {
     GameState copy = new GameState(world.deepCopy(), version);
-    players.forEach((id, view) -> copy.players.put(id, view.deepCopy()));
+    players.forEach((id, view) -> copy.setPlayer(id, view.deepCopy()));
     return copy;
   }
 
@@ -97,7 +188,7 @@ public final class GameState {
 
   public static GameState fromJson(JsonNode node) {
     GameState s = new GameState((ObjectNode) node.path("world").deepCopy(), node.path("version").asLong());
-    node.path("players").fields().forEachRemaining(e -> s.players.put(e.getKey(), (ObjectNode) e.getValue().deepCopy()));
+    node.path("players").fields().forEachRemaining(e -> s.setPlayer(e.getKey(), (ObjectNode) e.getValue().deepCopy()));
     return s;
   }
 

@@ -178,7 +178,7 @@ public final class HttpApi {
     Identity who = identity(ctx);
     ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
     ObjectNode aoi = await(rt.engine().read(s -> {
-      ObjectNode p = PlayerProjection.project(rt.experience(), s.world(), s.players(), who.userId());
+      ObjectNode p = PlayerProjection.project(rt.experience(), s.world(), s.zoneViews(who.userId()), who.userId());
       ObjectNode out = Json.object().put("type", "area_of_interest").put("timestamp", System.currentTimeMillis())
           .put("snapshot_version", s.version());
       out.setAll(p);
@@ -313,6 +313,10 @@ public final class HttpApi {
 
   private void status(Context ctx) {
     requireAdmin(ctx);
+    if ("true".equals(ctx.queryParam("gc"))) {
+      // Diagnostics for the benchmark's memory-per-connection figure: measure live data, not garbage.
+      System.gc();
+    }
     Responses.json(ctx, 200, server.status());
   }
 

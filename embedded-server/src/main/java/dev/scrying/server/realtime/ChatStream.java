@@ -168,7 +168,8 @@ public final class ChatStream {
       }
       timings.put("total_time_ms", (now - started) / 1_000_000.0);
       if (r != null) {
-        timings.put("trace_id", r.trace().id()).put("version", r.version()).set("command", r.command());
+        timings.put("trace_id", r.trace().id()).put("version", r.version()).put("success", r.success())
+            .put("message", r.message()).set("command", r.command());
         r.trace().stamp("done", Trace.nowMicros(Clock.systemUTC()));
       }
       out.offer(SseOutput.data(Json.write(timings)));

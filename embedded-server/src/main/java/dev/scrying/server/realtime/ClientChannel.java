@@ -36,6 +36,7 @@ public final class ClientChannel {
   private final List<Runnable> afterSnapshot = new ArrayList<>();
   private State state = State.WAITING_FOR_SNAPSHOT;
   private long version = -1;
+  private long generation;
 
   public ClientChannel(String userId, EventLog log, Writer writer, Supplier<CompletableFuture<ObjectNode>> snapshots) {
     this.userId = userId;
@@ -70,36 +71,31 @@ public final class ClientChannel {
 
   /** Drops everything queued and sends a fresh snapshot; events meanwhile are held, then replayed. */
   public void resync() {
+    long wanted;
     synchronized (this) {
       if (state == State.CLOSED) {
         return;
       }
       state = State.WAITING_FOR_SNAPSHOT;
+      // Only the newest request's snapshot counts: an older one may predate frames that were
+      // dropped since (an outbox overflow), and everything after it is held until the newest arrives.
+      wanted = ++generation;
     }
     snapshots.get().whenComplete((aoi, error) -> {
       if (error != null) {
         LOG.warn("cannot snapshot {}'s view: {}", userId, error.toString());
         return;
       }
-      synchronized (this) {
-        if (state == State.CLOSED) {
-          return;
-        }
-        long v = aoi.path("snapshot_version").asLong();
-        if (v < version) {
-          // The client already holds newer events than this snapshot; ask again.
-          snapshots.get().thenAccept(this::snapshotArrived);
-          return;
-        }
-        snapshotArrived(aoi);
-      }
+      snapshotArrived(aoi, wanted);
     });
   }
 
-  private synchronized void snapshotArrived(ObjectNode aoi) {
-    if (state == State.CLOSED) {
+  private synchronized void snapshotArrived(ObjectNode aoi, long forGeneration) {
+    if (state != State.WAITING_FOR_SNAPSHOT || forGeneration != generation) {
       return;
     }
+    // The snapshot is read on the writer thread after every event sent before it was asked for, so it
+    // includes all of them; held events at or below its version are dropped by send().
     version = aoi.path("snapshot_version").asLong();
     writer.snapshot(aoi);
     state = State.LIVE;
@@ -163,6 +159,10 @@ public final class ClientChannel {
       held.add(event);
       return;
     }
+    if (state != State.LIVE) {
+      held.add(event);
+      return;
+    }
     event.forClientAt(version).ifPresent(e -> {
       writer.event(e);
       version = e.snapshotVersion();
@@ -176,6 +176,11 @@ public final class ClientChannel {
       return false;
     }
     for (WorldUpdateEvent e : missed.get()) {
+      if (state != State.LIVE) {
+        // Writing one of them overflowed the outbox and asked for a snapshot: anything written now
+        // would reach the client ahead of that snapshot, across a gap.
+        return true;
+      }
       e.forClientAt(version).ifPresent(x -> {
         writer.event(x);
         version = x.snapshotVersion();

@@ -96,7 +96,7 @@ public final class EventLog implements EngineListener {
         }
         for (JournalEntry.Recipient r : entry.recipients()) {
           if (r.userId().equals(userId)) {
-            out.add(new WorldUpdateEvent(experience, userId, r.baseVersion(), entry.version(), r.changes(),
+            out.add(new WorldUpdateEvent(experience, userId, r.baseVersion(), entry.version(), entry.changesOf(r),
                 entry.timestamp(), Json.object().put("source", "scrying").put("state_model", "shared")
                 .put("command", entry.command().path("action").asText()).put("actor", entry.actor())
                 .put("trace_id", entry.traceId()).put("replayed", true)));

@@ -253,14 +253,13 @@ public final class ExperienceSocket {
     }
 
     private void sendEvent(WorldUpdateEvent e) {
-      ObjectNode frame = Json.MAPPER.valueToTree(e);
-      hub.traces().find(e.metadata().path("trace_id").asText()).ifPresent(t -> {
+      JsonNode hops = hub.traces().find(e.metadata().path("trace_id").asText()).map(t -> {
         if (e.userId().equals(e.metadata().path("actor").asText())) {
           t.stamp("delivered", Trace.nowMicros(Clock.systemUTC()));
         }
-        frame.with("metadata").set("trace", t.toJson().path("hops_us"));
-      });
-      outbox.offer(frame.toString());
+        return t.toJson().path("hops_us");
+      }).orElse(null);
+      outbox.offer(WireEncoding.worldUpdate(e, new java.util.IdentityHashMap<>(), hops));
       boolean replaced = false;
       for (JsonNode c : e.changes()) {
         replaced |= "replace".equals(c.path("operation").asText());

@@ -47,8 +47,7 @@ final class Messages {
     for (JsonNode item : actorView.path("player").path("inventory")) {
       held += item.path("template_id").asText().startsWith(prefix) ? 1 : 0;
     }
-    String npc = quest.path("npc").asText();
-    int count = world.path("npcs").path(npc).path("state").path("bottles_collected").asInt(0);
+    int count = world.path("global_state").path(quest.path("found_global").asText()).asInt(0);
     int total = world.path("global_state").path(quest.path("required_global").asText()).asInt(4);
     return typed("quest_update").put("quest_id", quest.path("id").asText())
         .put("status", count >= total ? "complete" : "in_progress")

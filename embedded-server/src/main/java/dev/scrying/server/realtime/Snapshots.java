@@ -14,7 +14,7 @@ public final class Snapshots {
     return engine.read(s -> {
       ObjectNode out = Json.object().put("type", "area_of_interest").put("timestamp", System.currentTimeMillis())
           .put("snapshot_version", s.version());
-      out.setAll(PlayerProjection.project(engine.experience(), s.world(), s.players(), userId));
+      out.setAll(PlayerProjection.project(engine.experience(), s.world(), s.zoneViews(userId), userId));
       return out;
     });
   }

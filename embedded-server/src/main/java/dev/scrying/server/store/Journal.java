@@ -150,7 +150,8 @@ public final class Journal implements AutoCloseable {
   private static boolean isComplete(JournalEntry e) {
     return e != null && e.version() > 0 && e.actor() != null && e.command() != null && e.result() != null
         && e.mutations().stream().allMatch(java.util.Objects::nonNull)
-        && e.recipients().stream().allMatch(r -> r != null && r.userId() != null && r.changes() != null);
+        && e.recipients().stream().allMatch(r -> r != null && r.userId() != null
+            && r.changesRef() >= 0 && r.changesRef() < e.changeSets().size());
   }
 
   private static int indexOf(byte[] bytes, byte b, int from) {

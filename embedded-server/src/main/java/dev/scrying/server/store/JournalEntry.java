@@ -20,16 +20,27 @@ public record JournalEntry(
     @JsonProperty("command") ObjectNode command,
     @JsonProperty("mutations") List<Mutation> mutations,
     @JsonProperty("result") ObjectNode result,
-    @JsonProperty("recipients") List<Recipient> recipients) {
+    @JsonProperty("recipients") List<Recipient> recipients,
+    @JsonProperty("change_sets") List<ArrayNode> changeSets) {
 
   public JournalEntry {
     mutations = List.copyOf(mutations);
     recipients = List.copyOf(recipients);
+    changeSets = changeSets == null ? List.of() : List.copyOf(changeSets);
   }
 
-  /** The changes one recipient was sent, and the version its chain continued from. */
+  /**
+   * The changes one recipient was sent, and the version its chain continued from. The changes are
+   * stored once per distinct list ({@code changes_ref} into {@code change_sets}), since a zone's
+   * players mostly share them.
+   */
   public record Recipient(
       @JsonProperty("user_id") String userId,
       @JsonProperty("base_version") long baseVersion,
-      @JsonProperty("changes") ArrayNode changes) {}
+      @JsonProperty("changes_ref") int changesRef) {}
+
+  /** The changes {@code r} was sent. */
+  public ArrayNode changesOf(Recipient r) {
+    return changeSets.get(r.changesRef());
+  }
 }

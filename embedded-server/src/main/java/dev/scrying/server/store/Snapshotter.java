@@ -2,6 +2,8 @@ package dev.scrying.server.store;
 
 import dev.scrying.experiences.Json;
 import dev.scrying.server.engine.ExperienceEngine;
+import dev.scrying.server.engine.GameState;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,6 +21,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Snapshotter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Snapshotter.class);
+  /** The recovery snapshot is rewritten at most this often; the journal covers what comes after it. */
+  static final long FULL_SNAPSHOT_MILLIS = 5_000;
+  /** Commits coalesce: at most one per this interval, however fast commands land. */
+  static final long MIN_COMMIT_INTERVAL_MILLIS = 200;
 
   private final ExperienceEngine engine;
   private final StateFolder folder;
@@ -27,6 +33,7 @@ public final class Snapshotter implements AutoCloseable {
   private final AtomicLong committedVersion = new AtomicLong();
   private final ConcurrentLinkedQueue<Summary> summaries = new ConcurrentLinkedQueue<>();
   private boolean dirty = true;
+  private long lastFullSnapshot;
   private volatile boolean running = true;
 
   public Snapshotter(ExperienceEngine engine) {
@@ -78,21 +85,46 @@ public final class Snapshotter implements AutoCloseable {
         }
         dirty = false;
       }
+      long started = System.nanoTime();
       writeOnce();
+      // Under heavy load a commit costs more (bigger world, more players); spacing commits by a
+      // multiple of that cost keeps the snapshot thread from taking the writer's CPU.
+      long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      pause(Math.max(MIN_COMMIT_INTERVAL_MILLIS, 4 * took));
     }
   }
 
   private void writeOnce() {
+    writeOnce(false);
+  }
+
+  /**
+   * One snapshot cycle. The writer thread only serialises what changed (and, every
+   * {@link #FULL_SNAPSHOT_MILLIS} or when stopping, the whole state); the files and the commit are
+   * written here, off the latency path.
+   */
+  private void writeOnce(boolean full) {
     try {
+      boolean withState = full || System.currentTimeMillis() - lastFullSnapshot >= FULL_SNAPSHOT_MILLIS;
       Snapshot s = engine.read(state -> {
+        GameState.Changed changed = state.drainChanged();
         Map<String, byte[]> players = new LinkedHashMap<>();
-        state.players().forEach((id, view) -> players.put(id, Json.pretty(view).getBytes()));
-        return new Snapshot(state.version(), Json.writeBytes(state.toJson()), Json.pretty(state.world()).getBytes(), players);
+        for (String id : changed.players()) {
+          if (state.player(id) != null) {
+            players.put(id, Json.pretty(state.player(id)).getBytes(StandardCharsets.UTF_8));
+          }
+        }
+        byte[] world = changed.world() ? Json.pretty(state.world()).getBytes(StandardCharsets.UTF_8) : null;
+        return new Snapshot(state.version(), withState ? Json.writeBytes(state.toJson()) : null, world, players);
       }).get(30, TimeUnit.SECONDS);
+      if (s.snapshot() != null) {
+        folder.writeSnapshot(s.snapshot());
+        lastFullSnapshot = System.currentTimeMillis();
+      }
       if (s.version() <= committedVersion.get()) {
         return;
       }
-      folder.writeSnapshot(s.version(), s.snapshot(), s.world(), s.players());
+      folder.writeReadable(s.world(), s.players());
       folder.history().commit(message(committedVersion.get(), s.version()));
       committedVersion.set(s.version());
       synchronized (signal) {
@@ -137,6 +169,21 @@ public final class Snapshotter implements AutoCloseable {
 
   private record Summary(long version, String text) {}
 
+  /** Waits between commits so that a burst of commands becomes one commit; wakes early on close. */
+  private void pause(long millis) {
+    long deadline = System.currentTimeMillis() + millis;
+    synchronized (signal) {
+      while (running && System.currentTimeMillis() < deadline) {
+        try {
+          signal.wait(Math.max(1, deadline - System.currentTimeMillis()));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
   private record Snapshot(long version, byte[] snapshot, byte[] world, Map<String, byte[]> players) {}
 
   @Override
@@ -150,7 +197,7 @@ public final class Snapshotter implements AutoCloseable {
       return;
     }
     // A last snapshot on this thread, now that the loop has stopped, so a clean stop leaves Git current.
-    writeOnce();
+    writeOnce(true);
   }
 
 }

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,21 +118,18 @@ public final class StateFolder implements AutoCloseable {
     return Journal.readQuietly(dir.resolve("journal.log"));
   }
 
-  /** Writes the snapshot and the readable copies crash-safely. */
-  public void writeSnapshot(long version, byte[] snapshotJson, byte[] worldJson, Map<String, byte[]> players)
-      throws IOException {
-    AtomicFiles.write(dir.resolve("world.json"), worldJson, faults);
-    for (Map.Entry<String, byte[]> p : players.entrySet()) {
+  /** Writes the readable copies Git versions: the world (when given) and the changed player views. */
+  public void writeReadable(byte[] worldJson, Map<String, byte[]> changedPlayers) throws IOException {
+    if (worldJson != null) {
+      AtomicFiles.write(dir.resolve("world.json"), worldJson, faults);
+    }
+    for (Map.Entry<String, byte[]> p : changedPlayers.entrySet()) {
       AtomicFiles.write(DataPaths.child(dir.resolve("players"), p.getKey() + ".json"), p.getValue(), faults);
     }
-    try (Stream<Path> files = Files.list(dir.resolve("players"))) {
-      for (Path f : files.toList()) {
-        String name = f.getFileName().toString();
-        if (name.endsWith(".json") && !players.containsKey(name.substring(0, name.length() - 5))) {
-          Files.delete(f);
-        }
-      }
-    }
+  }
+
+  /** Writes the recovery snapshot (state + version) crash-safely. */
+  public void writeSnapshot(byte[] snapshotJson) throws IOException {
     AtomicFiles.write(dir.resolve("snapshot.json"), snapshotJson, faults);
   }
 

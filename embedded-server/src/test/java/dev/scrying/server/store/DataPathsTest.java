@@ -52,9 +52,9 @@ class DataPathsTest {
     Path folder = dir.resolve("data").resolve("exp");
     try (StateFolder f = new StateFolder(folder, StorageFaults.NONE)) {
       byte[] json = Json.writeBytes(Json.object());
-      assertThatThrownBy(() -> f.writeSnapshot(1, json, json, Map.of("../../../escaped", json)))
+      assertThatThrownBy(() -> f.writeReadable(json, Map.of("../../../escaped", json)))
           .isInstanceOf(StoreException.class);
-      f.writeSnapshot(1, json, json, Map.of("alice", json));
+      f.writeReadable(json, Map.of("alice", json));
     }
     assertThat(folder.resolve("players").resolve("alice.json")).exists();
     assertThat(listAll(dir)).noneMatch(p -> p.getFileName().toString().startsWith("escaped"));

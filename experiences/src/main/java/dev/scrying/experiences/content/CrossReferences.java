@@ -158,6 +158,11 @@ final class CrossReferences {
     if (!e.worldTemplate().path("npcs").has(npc)) {
       throw new ContentException(CONFIG, "/quest/npc", "unknown NPC '" + npc + "'");
     }
+    if (quest.hasNonNull("npc_counter")
+        && !e.worldTemplate().path("npcs").path(npc).path("state").path(quest.path("npc_counter").asText()).isIntegralNumber()) {
+      throw new ContentException(CONFIG, "/quest/npc_counter", "NPC '" + npc + "' has no integer state '"
+          + quest.path("npc_counter").asText() + "'");
+    }
     for (String key : List.of("required_global", "found_global")) {
       JsonNode value = e.worldTemplate().path("global_state").path(quest.path(key).asText());
       if (!value.isIntegralNumber()) {

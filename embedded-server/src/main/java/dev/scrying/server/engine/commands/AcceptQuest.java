@@ -40,7 +40,8 @@ public final class AcceptQuest implements CommandHandler {
     var state = Json.object().put("status", "active").put("title", quest.path("title").asText())
         .put("accepted_at", ctx.now()).put("bottles_given", 0);
     m.add(new Mutation.PlayerSet(ctx.userId(), "player.quests." + questId, state));
-    if (!ctx.world().path("global_state").path("quest_started").asBoolean(false)) {
+    if (ctx.world().path("global_state").has("quest_started")
+        && !ctx.world().path("global_state").path("quest_started").asBoolean(false)) {
       m.add(new Mutation.WorldSet("global_state.quest_started", BooleanNode.TRUE));
     }
     String prefix = quest.path("item_template_prefix").asText("\u0000");

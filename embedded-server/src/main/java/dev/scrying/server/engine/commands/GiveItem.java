@@ -90,11 +90,18 @@ public final class GiveItem implements CommandHandler {
     JsonNode world = ctx.world();
     String foundKey = quest.path("found_global").asText();
     int total = world.path("global_state").path(quest.path("required_global").asText()).asInt(4);
-    int count = world.path("npcs").path(npcId).path("state").path("bottles_collected").asInt(0) + 1;
+    int count = world.path("global_state").path(foundKey).asInt(0) + 1;
     boolean complete = count >= total;
-    m.add(new Mutation.WorldSet("npcs." + npcId + ".state.bottles_collected", IntNode.valueOf(count)));
-    m.add(new Mutation.WorldSet("npcs." + npcId + ".state.quest_active", BooleanNode.valueOf(!complete)));
-    m.add(new Mutation.WorldSet("global_state.quest_started", BooleanNode.TRUE));
+    JsonNode npcState = world.path("npcs").path(npcId).path("state");
+    if (quest.hasNonNull("npc_counter")) {
+      m.add(new Mutation.WorldSet("npcs." + npcId + ".state." + quest.path("npc_counter").asText(), IntNode.valueOf(count)));
+    }
+    if (npcState.has("quest_active")) {
+      m.add(new Mutation.WorldSet("npcs." + npcId + ".state.quest_active", BooleanNode.valueOf(!complete)));
+    }
+    if (world.path("global_state").has("quest_started")) {
+      m.add(new Mutation.WorldSet("global_state.quest_started", BooleanNode.TRUE));
+    }
     m.add(new Mutation.WorldSet("global_state." + foundKey, IntNode.valueOf(count)));
     String questId = quest.path("id").asText();
     int mine = ctx.player().path("quests").path(questId).path("bottles_given").asInt(0) + 1;

@@ -1,0 +1,77 @@
+package dev.scrying.scenarios.bench;
+
+import io.nats.client.Connection;
+import io.nats.client.Dispatcher;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The floors every figure is compared with, measured in the same run: a raw NATS publish to subscribe
+ * of the same payload through the same server, and a raw write + fsync of a journal-sized record on
+ * the same disk.
+ */
+final class Baselines {
+  private Baselines() {}
+
+  /** Publish to receive through {@code url}, {@code count} messages of {@code size} bytes at {@code rate}/s. */
+  static Histogram nats(String url, int size, int count, double rate) throws Exception {
+    Histogram h = new Histogram(60_000_000L, 3);
+    Options options = new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(5)).build();
+    try (Connection pub = Nats.connect(options); Connection sub = Nats.connect(options)) {
+      CountDownLatch done = new CountDownLatch(count);
+      Dispatcher d = sub.createDispatcher(m -> {
+        long sent = ByteBuffer.wrap(m.getData()).getLong();
+        h.recordValue(Math.max(0, (System.nanoTime() - sent) / 1_000));
+        done.countDown();
+      });
+      d.subscribe("bench.baseline");
+      sub.flush(Duration.ofSeconds(5));
+      byte[] payload = new byte[Math.max(8, size)];
+      Arrays.fill(payload, (byte) 'x');
+      long period = (long) (1_000_000_000L / rate);
+      long start = System.nanoTime();
+      for (int i = 0; i < count; i++) {
+        long due = start + i * period;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+        ByteBuffer.wrap(payload).putLong(System.nanoTime());
+        pub.publish("bench.baseline", payload.clone());
+      }
+      done.await(30, TimeUnit.SECONDS);
+    }
+    return h;
+  }
+
+  /** Write + force of {@code size}-byte records appended to one file, {@code count} times. */
+  static Histogram fsync(Path dir, int size, int count) throws IOException {
+    Histogram h = new Histogram(60_000_000L, 3);
+    Path file = Files.createTempFile(dir, "fsync-baseline", ".log");
+    byte[] record = new byte[size];
+    Arrays.fill(record, (byte) 'j');
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+      for (int i = 0; i < count; i++) {
+        long t0 = System.nanoTime();
+        ch.write(ByteBuffer.wrap(record));
+        ch.force(false);
+        h.recordValue((System.nanoTime() - t0) / 1_000);
+      }
+    } finally {
+      Files.deleteIfExists(file);
+    }
+    return h;
+  }
+}

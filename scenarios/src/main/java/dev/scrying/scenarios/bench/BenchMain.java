@@ -1,0 +1,165 @@
+package dev.scrying.scenarios.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: measures how fast a taken bottle vanishes, at demo size and far past it, against the
+ * NATS and fsync floors of the same run. Starts each server under test in its own JVM (or targets
+ * {@code --url}); writes a JSON result and prints a short table. Exit code 1 when events were lost or
+ * a chain had a gap (and, with {@code --smoke}, only then).
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Latency and scale benchmark of the Scrying server.")
+public final class BenchMain implements Callable<Integer> {
+  @Option(names = "--url", description = "Benchmark a running server instead of starting one (demo workload only).")
+  String url;
+  @Option(names = "--duration", description = "Measured seconds of the demo run (default ${DEFAULT-VALUE}).", defaultValue = "30")
+  int demoSeconds;
+  @Option(names = "--scale-duration", description = "Measured seconds of the scale run (default ${DEFAULT-VALUE}).", defaultValue = "30")
+  int scaleSeconds;
+  @Option(names = "--scale-rate", description = "Actions per second in the scale run (default ${DEFAULT-VALUE}).", defaultValue = "500")
+  double scaleRate;
+  @Option(names = "--scale-players", description = "Players in the scale run (default ${DEFAULT-VALUE}).", defaultValue = "1000")
+  int scalePlayers;
+  @Option(names = "--only", description = "demo, scale or knee.")
+  String only;
+  @Option(names = "--knee", description = "Also search the highest rate whose visual p99 stays under 100 ms.")
+  boolean knee;
+  @Option(names = "--smoke", description = "A few seconds at small scale; fails only on lost events or gaps.")
+  boolean smoke;
+  @Option(names = "--out", description = "Result folder (default ${DEFAULT-VALUE}).", defaultValue = "target/bench")
+  Path out;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new BenchMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    OkHttpClient http = client();
+    Path work = Files.createTempDirectory("scrying-bench");
+    ObjectNode result = Json.object().put("date", Instant.now().toString()).put("cores", Runtime.getRuntime().availableProcessors())
+        .put("java", System.getProperty("java.version"));
+    ArrayNode runs = result.putArray("runs");
+    if (smoke) {
+      demoSeconds = 5;
+      scaleSeconds = 5;
+      scalePlayers = 100;
+      scaleRate = 100;
+    }
+    try {
+      if (only == null || only.equals("demo")) {
+        runs.add(demo(http, work));
+      }
+      if (url == null && (only == null || only.equals("scale"))) {
+        runs.add(scale(http, work, scaleRate, Duration.ofSeconds(scaleSeconds)));
+      }
+      if (url == null && (knee || "knee".equals(only))) {
+        result.set("knee", knee(http, work));
+      }
+    } finally {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
+    }
+    Files.createDirectories(out);
+    Path file = out.resolve("bench-result.json");
+    Files.writeString(file, Json.pretty(result));
+    System.out.println(Report.table(result));
+    System.out.println("result: " + file.toAbsolutePath());
+    long lost = 0;
+    long gaps = 0;
+    for (JsonNode r : runs) {
+      lost += r.path("events_lost").asLong();
+      gaps += r.path("chain_gaps").asLong();
+    }
+    System.out.println(lost == 0 && gaps == 0 ? "1 passed, 0 failed" : "0 passed, 1 failed");
+    return lost == 0 && gaps == 0 ? 0 : 1;
+  }
+
+  private ObjectNode demo(OkHttpClient http, Path work) throws Exception {
+    try (Target t = url != null ? Target.external(url, http) : Target.spawn(work.resolve("demo"), null, http)) {
+      ObjectNode baselines = baselines(t, work);
+      BenchRun run = new BenchRun(t, http, Workload.demo(Duration.ofSeconds(demoSeconds)));
+      try {
+        ObjectNode r = run.run(new ChatLoad(http, t));
+        r.set("baselines", baselines);
+        Report.ratios(r);
+        return r;
+      } finally {
+        run.close();
+      }
+    }
+  }
+
+  private ObjectNode scale(OkHttpClient http, Path work, double rate, Duration duration) throws Exception {
+    Path dir = work.resolve("scale-" + (int) rate);
+    Path content = BenchWorld.write(dir.resolve("content"), scalePlayers, 50);
+    try (Target t = Target.spawn(dir.resolve("data"), content, http)) {
+      ObjectNode baselines = baselines(t, work);
+      Workload w = new Workload("scale", BenchWorld.ID, scalePlayers, 50, rate, Duration.ofSeconds(5), duration, 0);
+      BenchRun run = new BenchRun(t, http, w);
+      try {
+        ObjectNode r = run.run(null);
+        r.set("baselines", baselines);
+        Report.ratios(r);
+        return r;
+      } finally {
+        run.close();
+      }
+    }
+  }
+
+  private ObjectNode knee(OkHttpClient http, Path work) throws Exception {
+    ObjectNode k = Json.object();
+    ArrayNode steps = k.putArray("steps");
+    double best = 0;
+    for (double rate : List.of(250.0, 500.0, 1000.0, 1500.0, 2000.0, 3000.0)) {
+      ObjectNode r = scale(http, work, rate, Duration.ofSeconds(10));
+      double p99 = r.path("metrics").path("visual").path("p99_ms").asDouble();
+      double achieved = r.path("throughput_per_s").asDouble();
+      steps.addObject().put("rate", rate).put("achieved", achieved).put("visual_p99_ms", p99)
+          .put("events_lost", r.path("events_lost").asLong());
+      if (p99 < 100 && achieved >= rate * 0.95 && r.path("events_lost").asLong() == 0) {
+        best = rate;
+      } else {
+        break;
+      }
+    }
+    return k.put("highest_rate_with_visual_p99_under_100ms", best);
+  }
+
+  private static ObjectNode baselines(Target t, Path work) throws Exception {
+    ObjectNode b = Json.object();
+    Histogram fsync = Baselines.fsync(work, 1_500, 1_000);
+    b.set("fsync", Metrics.summary(fsync));
+    JsonNode nats = t.status(false).path("nats");
+    if (!nats.path("degraded").asBoolean(true) && nats.hasNonNull("url")) {
+      b.set("nats_pub_sub", Metrics.summary(Baselines.nats(nats.path("url").asText(), 1_200, 2_000, 500)));
+    }
+    return b;
+  }
+
+  private static OkHttpClient client() {
+    Dispatcher d = new Dispatcher();
+    d.setMaxRequests(10_000);
+    d.setMaxRequestsPerHost(10_000);
+    return new OkHttpClient.Builder().dispatcher(d).connectionPool(new ConnectionPool(50, 1, TimeUnit.MINUTES))
+        .readTimeout(Duration.ZERO).pingInterval(Duration.ZERO).build();
+  }
+}

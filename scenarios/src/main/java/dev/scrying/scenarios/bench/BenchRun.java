@@ -1,0 +1,162 @@
+package dev.scrying.scenarios.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scrying.experiences.Json;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import okhttp3.OkHttpClient;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Runs one {@link Workload} against a {@link Target}: connects the players, drives actions on an
+ * open-model schedule, then reports latency percentiles, throughput, lost events, chain gaps, server
+ * CPU and heap per connection. Single-use; the scheduler runs on the calling thread.
+ */
+final class BenchRun {
+  private final Target target;
+  private final OkHttpClient http;
+  private final Workload w;
+  private final Metrics metrics = new Metrics();
+  private final Map<String, Long> intended = new ConcurrentHashMap<>();
+  private final List<BenchClient> clients = new ArrayList<>();
+  private final AtomicLong expectedEvents = new AtomicLong();
+  private int phase;
+
+  BenchRun(Target target, OkHttpClient http, Workload w) {
+    this.target = target;
+    this.http = http;
+    this.w = w;
+  }
+
+  ObjectNode run(ChatLoad chat) throws Exception {
+    List<String> tokens = createPlayers();
+    JsonNode before = target.status(true);
+    connect(tokens);
+    JsonNode connected = target.status(true);
+    long heapPerConnection = (connected.path("jvm").path("heap_used_bytes").asLong()
+        - before.path("jvm").path("heap_used_bytes").asLong()) / Math.max(1, w.players());
+    long base = clients.stream().mapToLong(BenchClient::received).sum();
+    drive(w.warmup(), null);
+    awaitDelivery(base);
+    metrics.take();
+    long receivedBefore = clients.stream().mapToLong(BenchClient::received).sum();
+    expectedEvents.set(0);
+    JsonNode start = target.status(false);
+    long t0 = System.nanoTime();
+    long actions = drive(w.duration(), chat);
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    awaitDelivery(receivedBefore);
+    JsonNode end = target.status(false);
+    Map<String, Histogram> hist = metrics.take();
+    if (chat != null) {
+      hist.putAll(chat.take());
+    }
+    long received = clients.stream().mapToLong(BenchClient::received).sum() - receivedBefore;
+    ObjectNode out = Json.object().put("workload", w.name()).put("experience", w.experience())
+        .put("players", w.players()).put("zones", w.zones()).put("target_rate", w.rate())
+        .put("duration_s", Math.round(seconds * 10) / 10.0).put("actions", actions)
+        .put("throughput_per_s", Math.round(actions / seconds * 10) / 10.0)
+        .put("events_expected", expectedEvents.get()).put("events_received", received)
+        .put("events_lost", Math.max(0, expectedEvents.get() - received))
+        .put("chain_gaps", clients.stream().mapToLong(BenchClient::gaps).sum())
+        .put("errors", clients.stream().mapToLong(BenchClient::errors).sum())
+        .put("server_cpu_percent", Math.round((end.path("jvm").path("cpu_time_ms").asLong()
+            - start.path("jvm").path("cpu_time_ms").asLong()) / (seconds * 10.0)))
+        .put("heap_per_idle_connection_bytes", heapPerConnection)
+        .put("server_heap_used_mb", end.path("jvm").path("heap_used_bytes").asLong() / (1024 * 1024));
+    ObjectNode m = out.putObject("metrics");
+    hist.forEach((k, h) -> m.set(k, Metrics.summary(h)));
+    if (chat != null) {
+      out.set("chat", chat.summary());
+    }
+    return out;
+  }
+
+  /**
+   * Creates every player (and, in the generated world, moves it to its zone) before anyone listens,
+   * so connecting changes nothing and the heap measured around {@link #connect} is the connections'.
+   */
+  private List<String> createPlayers() throws Exception {
+    List<String> tokens = new ArrayList<>();
+    for (int p = 0; p < w.players(); p++) {
+      String token = target.token(user(p), "player");
+      ObjectNode join = Json.object().put("experience", w.experience()).put("action", "join");
+      target.post("/experience/interact", Json.write(join), token);
+      if (w.generated()) {
+        ObjectNode go = Json.object().put("experience", w.experience()).put("action", "go")
+            .put("destination", BenchWorld.zoneOf(p, w.zones()));
+        target.post("/experience/interact", Json.write(go), token);
+      }
+      tokens.add(token);
+    }
+    return tokens;
+  }
+
+  private String user(int p) {
+    return "bench" + w.name() + p;
+  }
+
+  private void connect(List<String> tokens) throws Exception {
+    for (int p = 0; p < w.players(); p++) {
+      BenchClient c = new BenchClient(user(p), w.item(p), metrics, intended);
+      c.connect(http, target.wsUrl(tokens.get(p), w.experience()));
+      clients.add(c);
+    }
+    for (BenchClient c : clients) {
+      if (!c.awaitReady(30_000)) {
+        throw new IllegalStateException(c.userId + " got no area_of_interest within 30 s");
+      }
+    }
+  }
+
+  /** Sends actions at the fixed rate for {@code length}; returns how many were sent. */
+  private long drive(java.time.Duration length, ChatLoad chat) {
+    long period = (long) (1_000_000_000L / w.rate());
+    // Request ids are unique per phase: a reused one would be answered as a duplicate and change nothing.
+    String prefix = w.name() + "-" + System.identityHashCode(this) + "-" + (phase++) + "-";
+    long startNanos = System.nanoTime();
+    long startMicros = BenchClient.nowMicros();
+    long end = startNanos + length.toNanos();
+    long i = 0;
+    long nextChat = chat == null ? Long.MAX_VALUE : startNanos;
+    while (true) {
+      long due = startNanos + i * period;
+      if (due >= end) {
+        return i;
+      }
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      int p = (int) (i % w.players());
+      clients.get(p).act(prefix + i, startMicros + (due - startNanos) / 1_000);
+      expectedEvents.addAndGet(w.zonePopulation(p));
+      if (chat != null && System.nanoTime() >= nextChat) {
+        chat.send();
+        nextChat += (long) (1_000_000_000L / w.chatRate());
+      }
+      i++;
+    }
+  }
+
+  private void awaitDelivery(long receivedBefore) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (System.nanoTime() < deadline) {
+      long received = clients.stream().mapToLong(BenchClient::received).sum() - receivedBefore;
+      if (received >= expectedEvents.get()) {
+        return;
+      }
+      TimeUnit.MILLISECONDS.sleep(50);
+    }
+  }
+
+  void close() {
+    clients.forEach(BenchClient::close);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.scrying.scenarios.bench;
+
+import java.time.Duration;
+
+/**
+ * One load shape: who plays, where, and how fast. Actions arrive at a fixed rate (an open model), each
+ * a player's next collect or drop of its own item, so every action changes the world for its zone.
+ */
+record Workload(String name, String experience, int players, int zones, double rate, Duration warmup,
+    Duration duration, double chatRate) {
+
+  static final String[] SHOP_ITEMS = {"bottle_mystery", "bottle_energy", "bottle_joy", "bottle_nature", "health_potion_1"};
+
+  static Workload demo(Duration duration) {
+    return new Workload("demo", "wylding-woods", 5, 1, 10, Duration.ofSeconds(5), duration, 1);
+  }
+
+  static Workload scale(Duration duration, double rate) {
+    return new Workload("scale", BenchWorld.ID, 1000, 50, rate, Duration.ofSeconds(5), duration, 0);
+  }
+
+  boolean generated() {
+    return experience.equals(BenchWorld.ID);
+  }
+
+  String item(int player) {
+    return generated() ? BenchWorld.itemOf(player) : SHOP_ITEMS[player % SHOP_ITEMS.length];
+  }
+
+  /** How many players share player p's zone (the fan-out of each of its actions, itself included). */
+  int zonePopulation(int player) {
+    if (!generated()) {
+      return players;
+    }
+    int zone = player % zones;
+    return players / zones + (zone < players % zones ? 1 : 0);
+  }
+}
