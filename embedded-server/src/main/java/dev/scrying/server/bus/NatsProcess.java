@@ -210,46 +210,13 @@ public final class NatsProcess implements AutoCloseable {
     return g.credentials();
   }
 
-  /**
-   * Rewrites the config and, if the server runs, makes it reload it ({@code nats-server --signal
-   * reload=<pid>}), returning once the monitoring endpoint reports the new load time.
-   */
+  /** Rewrites the config and, if the server runs, makes it reload it before returning. */
   public synchronized void reload() throws IOException {
     writeConfig();
     Process p = process;
-    if (p == null || !p.isAlive()) {
-      return;
-    }
-    String before = configLoadTime();
-    Process signal = new ProcessBuilder(binary.toString(), "--signal", "reload=" + p.pid())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile())).start();
-    try {
-      if (!signal.waitFor(5, TimeUnit.SECONDS) || signal.exitValue() != 0) {
-        signal.destroyForcibly();
-        throw new IOException("nats-server did not accept the reload signal; log tail:\n" + logTail());
-      }
-      Instant deadline = Instant.now().plus(READY_TIMEOUT);
-      while (before.equals(configLoadTime())) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new IOException("nats-server did not reload its config within " + READY_TIMEOUT.toSeconds() + " s");
-        }
-        p.waitFor(20, TimeUnit.MILLISECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while nats-server reloaded", e);
-    }
-    LOG.info("nats-server (pid {}) reloaded its users and permissions", p.pid());
-  }
-
-  private String configLoadTime() throws IOException {
-    try {
-      HttpRequest req = HttpRequest.newBuilder(URI.create(monitorUrl() + "/varz")).timeout(Duration.ofSeconds(2)).GET().build();
-      String body = http.send(req, HttpResponse.BodyHandlers.ofString()).body();
-      return dev.scrying.experiences.Json.parse(body).path("config_load_time").asText("");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while reading nats-server /varz", e);
+    if (p != null && p.isAlive()) {
+      new NatsReload(binary, monitorUrl(), logFile(), http, READY_TIMEOUT).reload(p);
+      LOG.info("nats-server (pid {}) reloaded its users and permissions", p.pid());
     }
   }
 

