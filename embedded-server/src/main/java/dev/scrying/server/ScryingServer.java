@@ -117,16 +117,21 @@ public final class ScryingServer implements AutoCloseable {
   public record NatsAccess(String url, dev.scrying.server.bus.NatsCredentials credentials, String subject) {}
 
   /**
-   * The player's NATS access on this server's own nats-server (made on first use; the server reloads its
-   * permissions before this returns). Empty for an external NATS or none: we cannot issue users there.
+   * Access to this server's own nats-server: a player gets its own subject (made on first use; the server
+   * reloads its permissions before this returns), an admin the read-only observer of every player's
+   * subject. Empty for an external NATS or none: we cannot issue users there.
    */
-  public java.util.Optional<NatsAccess> natsAccess(String userId) throws IOException {
+  public java.util.Optional<NatsAccess> natsAccess(dev.scrying.server.auth.Identity who) throws IOException {
     var process = bus.process().filter(p -> p.permissions().isPresent());
     if (process.isEmpty()) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(new NatsAccess(process.get().url(), process.get().grant(userId),
-        dev.scrying.server.bus.Subjects.worldUpdates(userId)));
+    if (who.isAdmin()) {
+      return java.util.Optional.of(new NatsAccess(process.get().url(), process.get().permissions().orElseThrow().observer(),
+          dev.scrying.server.bus.Subjects.ALL_WORLD_UPDATES));
+    }
+    return java.util.Optional.of(new NatsAccess(process.get().url(), process.get().grant(who.userId()),
+        dev.scrying.server.bus.Subjects.worldUpdates(who.userId())));
   }
 
   /** The token secret kept in the data folder (owner-only), created on first start. */

@@ -20,13 +20,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Who may do what on the managed nats-server. The server's own user publishes and subscribes to
  * everything; each player's user may subscribe only to its own {@code world.updates.user.{id}} and
- * publish nothing, so a guest can never read another guest's stream or inject events. Passwords are
+ * publish nothing, so a guest can never read another guest's stream or inject events. The observer
+ * (handed only to an admin identity) reads every player's stream and publishes only latency probes.
+ * Passwords are
  * generated once and kept owner-only in {@code <data>/nats/users.json}; {@link NatsProcess} renders
  * {@link #authorizationBlock()} into its config. Thread-safe. A file that cannot be read is replaced
  * (players then ask for new credentials); one that cannot be written fails the nats-server start.
  */
 public final class NatsPermissions {
   public static final String SERVER_USER = "scrying-server";
+  /** The operator's read-only view of every stream, for the console and the bench; it may publish only probes. */
+  public static final String OBSERVER_USER = "scrying-observer";
+  /** Subjects the observer may publish and subscribe to for latency probes; nobody else listens there. */
+  public static final String PROBE_SUBJECTS = "scrying.probe.>";
   private static final String PLAYER_PREFIX = "player-";
   private static final Logger LOG = LoggerFactory.getLogger(NatsPermissions.class);
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -42,10 +48,16 @@ public final class NatsPermissions {
     this.file = natsDir.resolve("users.json");
     load();
     passwords.computeIfAbsent(SERVER_USER, u -> newPassword());
+    passwords.computeIfAbsent(OBSERVER_USER, u -> newPassword());
   }
 
   public synchronized NatsCredentials server() {
     return new NatsCredentials(SERVER_USER, passwords.get(SERVER_USER));
+  }
+
+  /** The observer's credentials; they exist from the first config on, so handing them out needs no reload. */
+  public synchronized NatsCredentials observer() {
+    return new NatsCredentials(OBSERVER_USER, passwords.get(OBSERVER_USER));
   }
 
   /** The player's credentials, made (and saved) on first use. */
@@ -84,6 +96,9 @@ public final class NatsPermissions {
       b.append("    { user: \"").append(user).append("\", password: \"").append(password).append("\", permissions: ");
       if (user.equals(SERVER_USER)) {
         b.append("{ publish: \">\", subscribe: \">\" } }\n");
+      } else if (user.equals(OBSERVER_USER)) {
+        b.append("{ publish: { allow: \"").append(PROBE_SUBJECTS).append("\" }, subscribe: { allow: [\"")
+            .append(Subjects.ALL_WORLD_UPDATES).append("\", \"").append(PROBE_SUBJECTS).append("\"] } } }\n");
       } else {
         String subject = Subjects.worldUpdates(user.substring(PLAYER_PREFIX.length()));
         b.append("{ publish: { deny: \">\" }, subscribe: { allow: \"").append(subject)
@@ -118,7 +133,7 @@ public final class NatsPermissions {
   }
 
   private static boolean isKnownUser(String user) {
-    return user.equals(SERVER_USER) || (user.startsWith(PLAYER_PREFIX) && Ids.isUserId(user.substring(PLAYER_PREFIX.length())));
+    return user.equals(SERVER_USER) || user.equals(OBSERVER_USER) || (user.startsWith(PLAYER_PREFIX) && Ids.isUserId(user.substring(PLAYER_PREFIX.length())));
   }
 
   private static String newPassword() {

@@ -50,6 +50,17 @@ public final class HttpApi {
     this.events = new EventStream(server.hub());
   }
 
+  /**
+   * Offers no permessage-deflate: a delta is about a kilobyte on a LAN, and deflating every frame for
+   * every connection cost half the delivery CPU under load (bench/README.md), so frames go uncompressed.
+   */
+  private static void withoutCompression(org.eclipse.jetty.ee10.servlet.ServletContextHandler context) {
+    var components = org.eclipse.jetty.websocket.core.server.WebSocketServerComponents.getWebSocketComponents(context);
+    if (components != null) {
+      components.getExtensionRegistry().getAvailableExtensions().remove("permessage-deflate");
+    }
+  }
+
   public static Javalin create(ScryingServer server) {
     HttpApi api = new HttpApi(server);
     return Javalin.create(cfg -> {
@@ -80,9 +91,12 @@ public final class HttpApi {
       cfg.routes.post("/admin/faults/narrator", api::faultNarrator);
       cfg.routes.post("/admin/faults/cut", api::faultCut);
       cfg.routes.ws("/ws/experience", api.socket::configure);
+      var context = new java.util.concurrent.atomic.AtomicReference<org.eclipse.jetty.ee10.servlet.ServletContextHandler>();
+      cfg.jetty.modifyServletContextHandler(context::set);
       cfg.jetty.modifyWebSocketServletFactory(f -> {
         f.setMaxTextMessageSize(MAX_BODY_BYTES);
         f.setIdleTimeout(java.time.Duration.ofMinutes(2));
+        withoutCompression(context.get());
       });
       cfg.routes.exception(ApiError.class, (e, ctx) -> {
         if (e.status() == 429) {
@@ -279,11 +293,15 @@ public final class HttpApi {
   /** {@code {url, user, password, subject}}: the caller may subscribe to its own subject only, and publish nothing. */
   private void natsCredentials(Context ctx) throws java.io.IOException {
     Identity who = identity(ctx);
-    var access = server.natsAccess(who.userId()).orElseThrow(() -> new ApiError(409, "nats_not_managed",
+    var access = server.natsAccess(who).orElseThrow(() -> new ApiError(409, "nats_not_managed",
         "this server runs no nats-server of its own with per-player permissions; use the WebSocket or SSE stream"));
     ctx.header("Cache-Control", "no-store");
-    Responses.json(ctx, 200, Json.object().put("url", access.url()).put("user", access.credentials().user())
-        .put("password", access.credentials().password()).put("subject", access.subject()));
+    ObjectNode out = Json.object().put("url", access.url()).put("user", access.credentials().user())
+        .put("password", access.credentials().password()).put("subject", access.subject());
+    if (who.isAdmin()) {
+      out.put("probe_subjects", dev.scrying.server.bus.NatsPermissions.PROBE_SUBJECTS);
+    }
+    Responses.json(ctx, 200, out);
   }
 
   private void chat(Context ctx) throws Exception {

@@ -32,6 +32,7 @@ class WebSocketProtocolTest {
   void connectedThenAreaOfInterestThenOrderedActionFrames() throws Exception {
     try (WsTestClient c = new WsTestClient(fx.url(), fx.token("alice"), null)) {
       JsonNode connected = c.next("connected");
+      assertThat(c.extensions).as("OkHttp offers permessage-deflate; the server declines it").isEmpty();
       assertThat(connected.path("user_id").asText()).isEqualTo("alice");
       JsonNode aoi = c.next("area_of_interest");
       assertThat(aoi.path("zone").path("id").asText()).isEqualTo("woander_store");

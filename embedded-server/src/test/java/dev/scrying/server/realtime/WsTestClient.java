@@ -22,6 +22,8 @@ class WsTestClient extends WebSocketListener implements AutoCloseable {
   final List<JsonNode> all = new CopyOnWriteArrayList<>();
   volatile int closeCode = -1;
   volatile String closeReason;
+  /** The upgrade response's Sec-WebSocket-Extensions ("" for none), once open. */
+  volatile String extensions;
   final WebSocket socket;
   private final java.util.function.Consumer<JsonNode> tap;
 
@@ -35,6 +37,11 @@ class WsTestClient extends WebSocketListener implements AutoCloseable {
     String url = baseUrl.replace("http://", "ws://") + "/ws/experience?token=" + token + "&experience=wylding-woods"
         + (query == null ? "" : "&" + query);
     socket = HTTP.newWebSocket(new Request.Builder().url(url).build(), this);
+  }
+
+  @Override
+  public void onOpen(WebSocket webSocket, Response response) {
+    extensions = response.header("Sec-WebSocket-Extensions", "");
   }
 
   @Override

@@ -133,6 +133,40 @@ class NatsPermissionsTest {
   }
 
   @Test
+  void anAdminObservesEveryPlayerAndMayPublishOnlyProbes() throws Exception {
+    String admin = server.tokens().issue("operator", Identity.Role.ADMIN, Duration.ofHours(1));
+    TestClient.Reply r = TestClient.raw(server.baseUrl(), "POST", "/nats/credentials", "{}", admin);
+    assertThat(r.status()).as(r.body().toString()).isEqualTo(200);
+    assertThat(r.body().path("subject").asText()).isEqualTo("world.updates.>");
+    assertThat(r.body().path("probe_subjects").asText()).isEqualTo("scrying.probe.>");
+    assertThat(credentials("alice").has("probe_subjects")).as("players get no probe subjects").isFalse();
+    Errors errors = new Errors();
+    try (Connection conn = connect(r.body(), errors)) {
+      Subscription all = conn.subscribe("world.updates.>");
+      Subscription probes = conn.subscribe("scrying.probe.latency");
+      Subscription forbidden = conn.subscribe("$JS.API.>");
+      conn.flush(Duration.ofSeconds(2));
+      act("bob", "bottle_joy");
+      Message seen = all.nextMessage(Duration.ofSeconds(10));
+      assertThat(seen).as("the observer sees bob's stream").isNotNull();
+      assertThat(seen.getSubject()).isEqualTo("world.updates.user.bob");
+
+      conn.publish("scrying.probe.latency", "ping".getBytes());
+      assertThat(probes.nextMessage(Duration.ofSeconds(5))).as("a probe goes round").isNotNull();
+      conn.publish("world.updates.user.bob", "{\"forged\":true}".getBytes());
+      conn.flush(Duration.ofSeconds(2));
+      await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        assertThat(errors.seen).filteredOn(e -> e.contains("Permissions Violation for Publish")).hasSize(1);
+        assertThat(errors.seen).filteredOn(e -> e.contains("Permissions Violation for Subscription")).hasSize(1);
+      });
+      for (Message m = all.nextMessage(Duration.ofMillis(200)); m != null; m = all.nextMessage(Duration.ofMillis(200))) {
+        assertThat(new String(m.getData())).as("the observer cannot forge").doesNotContain("forged");
+      }
+      assertThat(forbidden.nextMessage(Duration.ofMillis(50))).isNull();
+    }
+  }
+
+  @Test
   void strangersAndWrongPasswordsCannotConnect() throws Exception {
     JsonNode alice = credentials("alice");
     String url = alice.path("url").asText();

@@ -1,5 +1,6 @@
 package dev.scrying.scenarios.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
@@ -25,10 +26,16 @@ import org.HdrHistogram.Histogram;
 final class Baselines {
   private Baselines() {}
 
-  /** Publish to receive through {@code url}, {@code count} messages of {@code size} bytes at {@code rate}/s. */
-  static Histogram nats(String url, int size, int count, double rate) throws Exception {
+  /**
+   * Publish to receive through the server's nats-server, {@code count} messages of {@code size} bytes at
+   * {@code rate}/s, as the observer user the server hands an admin (it may publish only probes).
+   */
+  static Histogram nats(JsonNode access, int size, int count, double rate) throws Exception {
     Histogram h = new Histogram(60_000_000L, 3);
-    Options options = new Options.Builder().server(url).connectionTimeout(Duration.ofSeconds(5)).build();
+    String subject = access.path("probe_subjects").asText("scrying.probe.>").replace(">", "baseline");
+    Options options = new Options.Builder().server(access.path("url").asText())
+        .userInfo(access.path("user").asText(), access.path("password").asText())
+        .connectionTimeout(Duration.ofSeconds(5)).build();
     try (Connection pub = Nats.connect(options); Connection sub = Nats.connect(options)) {
       CountDownLatch done = new CountDownLatch(count);
       Dispatcher d = sub.createDispatcher(m -> {
@@ -36,7 +43,7 @@ final class Baselines {
         h.recordValue(Math.max(0, (System.nanoTime() - sent) / 1_000));
         done.countDown();
       });
-      d.subscribe("bench.baseline");
+      d.subscribe(subject);
       sub.flush(Duration.ofSeconds(5));
       byte[] payload = new byte[Math.max(8, size)];
       Arrays.fill(payload, (byte) 'x');
@@ -49,7 +56,7 @@ final class Baselines {
           LockSupport.parkNanos(wait);
         }
         ByteBuffer.wrap(payload).putLong(System.nanoTime());
-        pub.publish("bench.baseline", payload.clone());
+        pub.publish(subject, payload.clone());
       }
       done.await(30, TimeUnit.SECONDS);
     }

@@ -92,6 +92,16 @@ final class Target implements AutoCloseable {
     }
   }
 
+  /** The admin's NATS observer credentials, if the server runs its own nats-server. */
+  java.util.Optional<JsonNode> natsAccess() throws IOException {
+    Request req = new Request.Builder().url(baseUrl + "/nats/credentials")
+        .post(RequestBody.create("{}", MediaType.get("application/json")))
+        .header("Authorization", "Bearer " + adminToken).build();
+    try (Response r = http.newCall(req).execute()) {
+      return r.isSuccessful() ? java.util.Optional.of(Json.parse(r.body().string())) : java.util.Optional.empty();
+    }
+  }
+
   JsonNode status(boolean gc) throws IOException {
     Request req = new Request.Builder().url(baseUrl + "/admin/status" + (gc ? "?gc=true" : ""))
         .header("Authorization", "Bearer " + adminToken).build();
