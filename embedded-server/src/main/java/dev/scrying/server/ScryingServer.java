@@ -83,7 +83,10 @@ public final class ScryingServer implements AutoCloseable {
     }
     byte[] secret = config.tokenSecret() != null ? config.tokenSecret() : secret(config.dataDir());
     FailoverBus bus = bus(config);
-    BusPlayerEvents events = new BusPlayerEvents(bus);
+    BusPlayerEvents events = new BusPlayerEvents(bus, (experience, user, version) -> {
+      ExperienceRuntime r = runtimes.get(experience);
+      return r == null ? null : r.eventLog().find(user, version);
+    });
     TraceRegistry traces = new TraceRegistry();
     // Traces first, so a connection that receives an event can always find its trace.
     runtimes.values().forEach(r -> r.engine().addListener(traces));

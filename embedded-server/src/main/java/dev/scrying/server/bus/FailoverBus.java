@@ -61,11 +61,23 @@ public final class FailoverBus implements EventBus {
 
   @Override
   public BusSubscription subscribe(String subject, Consumer<byte[]> handler) {
+    return subscribe(subject, handler, delivery);
+  }
+
+  @Override
+  public BusSubscription subscribeDirect(String subject, Consumer<byte[]> handler) {
+    // Without NATS every payload is in-process: inline, each subscriber's handler would run on the
+    // publisher's thread, which would then fall behind the engine. Keep the pool there.
+    return subscribe(subject, handler, nats == null ? delivery : Runnable::run);
+  }
+
+  private BusSubscription subscribe(String subject, Consumer<byte[]> handler, java.util.concurrent.Executor executor) {
     Subjects.requireExact(subject);
     if (closed) {
       throw new IllegalStateException("bus is closed");
     }
-    Mailbox mailbox = new Mailbox(subject, handler, delivery, Mailbox.DEFAULT_CAPACITY);
+    // Both feeds share one mailbox: whichever thread delivers first drains it, so calls never overlap.
+    Mailbox mailbox = new Mailbox(subject, handler, executor, Mailbox.DEFAULT_CAPACITY);
     List<BusSubscription> feeds = new ArrayList<>(2);
     feeds.add(local.subscribeRaw(subject, mailbox::offer));
     if (nats != null) {

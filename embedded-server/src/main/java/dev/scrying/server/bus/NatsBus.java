@@ -70,14 +70,18 @@ public final class NatsBus implements EventBus, RawBus {
     final String subject;
     final Consumer<byte[]> sink;
     @Nullable Subscription nats; // guarded by lock
+    @Nullable Dispatcher attachedTo; // guarded by lock
 
     Sub(String subject, Consumer<byte[]> sink) {
       this.subject = subject;
       this.sink = sink;
     }
 
-    void attach(Dispatcher d) {
+    /** Subscribes on one of the dispatchers, always the same one for a subject, so its order holds. */
+    void attach(Dispatcher[] ds) {
+      Dispatcher d = ds[Math.floorMod(subject.hashCode(), ds.length)];
       nats = d.subscribe(subject, msg -> sink.accept(msg.getData()));
+      attachedTo = d;
     }
 
     @Override
@@ -88,11 +92,11 @@ public final class NatsBus implements EventBus, RawBus {
     @Override
     public void close() {
       synchronized (lock) {
-        if (!subs.remove(this) || nats == null || dispatcher == null) {
+        if (!subs.remove(this) || nats == null || dispatchers == null || attachedTo == null) {
           return;
         }
         try {
-          dispatcher.unsubscribe(nats);
+          attachedTo.unsubscribe(nats);
         } catch (RuntimeException e) {
           // Connection already closed: the server dropped the subscription with it.
           LOG.debug("unsubscribe from {} after close: {}", subject, e.toString());
@@ -112,7 +116,10 @@ public final class NatsBus implements EventBus, RawBus {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Object lock = new Object();
   private final Set<Sub> subs = new LinkedHashSet<>(); // guarded by lock
-  private @Nullable Dispatcher dispatcher; // guarded by lock
+  // Two delivery threads: handlers of direct subscriptions write to sockets, and one thread could not keep
+  // up with a thousand players' fan-out while sharing two cores; a subject always uses the same one.
+  private static final int DISPATCHERS = 2;
+  private @Nullable Dispatcher[] dispatchers; // guarded by lock
   private volatile @Nullable Connection connection;
   private volatile boolean closed;
 
@@ -175,6 +182,13 @@ public final class NatsBus implements EventBus, RawBus {
   }
 
   @Override
+  public BusSubscription subscribeDirect(String subject, Consumer<byte[]> handler) {
+    Subjects.requireExact(subject);
+    Mailbox mailbox = new Mailbox(subject, handler, Runnable::run, Mailbox.DEFAULT_CAPACITY);
+    return new CompositeSubscription(subject, mailbox, List.of(subscribeRaw(subject, mailbox::offer)));
+  }
+
+  @Override
   public BusSubscription subscribeRaw(String subject, Consumer<byte[]> sink) {
     Subjects.requireExact(subject);
     Sub sub = new Sub(subject, sink);
@@ -183,9 +197,9 @@ public final class NatsBus implements EventBus, RawBus {
         throw new IllegalStateException("bus is closed");
       }
       subs.add(sub);
-      if (dispatcher != null) {
+      if (dispatchers != null) {
         // While jnats is reconnecting this queues the SUB; jnats re-sends it before any publish.
-        sub.attach(dispatcher);
+        sub.attach(dispatchers);
       }
     }
     return sub;
@@ -286,11 +300,14 @@ public final class NatsBus implements EventBus, RawBus {
       if (closed) {
         return false;
       }
-      Dispatcher d = c.createDispatcher();
-      dispatcher = d;
+      Dispatcher[] ds = new Dispatcher[DISPATCHERS];
+      for (int i = 0; i < ds.length; i++) {
+        ds[i] = c.createDispatcher();
+      }
+      dispatchers = ds;
       for (Sub s : subs) {
         try {
-          s.attach(d);
+          s.attach(ds);
         } catch (RuntimeException e) {
           LOG.warn("could not subscribe to {} on NATS: {}", s.subject, Redact.text(e.getMessage()));
         }
@@ -352,7 +369,7 @@ public final class NatsBus implements EventBus, RawBus {
         synchronized (lock) {
           if (connection == c) {
             connection = null;
-            dispatcher = null;
+            dispatchers = null;
           }
         }
         feed.update(s -> s.withState(State.DISCONNECTED, "connection closed; connecting again"));

@@ -128,25 +128,23 @@ public final class Fanout {
 
   private static void itemChanges(Experience e, Before b, GameState after, Mutation m, Set<String> replaced,
       Map<String, ArrayNode> out) {
+    // One change node per mutation, shared by every zone-mate: changes are never mutated once made.
     if (m instanceof Mutation.ItemRemoved r && b.visible().getOrDefault(r.instanceId(), false)) {
-      inZone(after, r.zone(), replaced).forEach(p ->
-          add(out, p, Changes.itemRemoved(r.zone(), r.area(), r.spot(), r.instanceId())));
+      ObjectNode change = Changes.itemRemoved(r.zone(), r.area(), r.spot(), r.instanceId());
+      inZone(after, r.zone(), replaced).forEach(p -> add(out, p, change));
     } else if (m instanceof Mutation.ItemPlaced r && PlayerProjection.isVisible(r.item())) {
-      inZone(after, r.zone(), replaced).forEach(p ->
-          add(out, p, Changes.itemAdded(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, r.item()))));
+      ObjectNode change = Changes.itemAdded(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, r.item()));
+      inZone(after, r.zone(), replaced).forEach(p -> add(out, p, change));
     } else if (m instanceof Mutation.ItemSet r) {
       boolean was = b.visible().getOrDefault(r.instanceId(), false);
       JsonNode item = WorldQuery.find(after.world(), List.of(new SpotRef(r.zone(), r.area(), r.spot())), r.instanceId())
           .map(l -> (JsonNode) l.item()).orElse(null);
       boolean now = item != null && PlayerProjection.isVisible(item);
-      for (String p : inZone(after, r.zone(), replaced)) {
-        if (was && now) {
-          add(out, p, Changes.itemUpdated(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, item)));
-        } else if (now) {
-          add(out, p, Changes.itemAdded(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, item)));
-        } else if (was) {
-          add(out, p, Changes.itemRemoved(r.zone(), r.area(), r.spot(), r.instanceId()));
-        }
+      ObjectNode change = was && now ? Changes.itemUpdated(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, item))
+          : now ? Changes.itemAdded(r.zone(), r.area(), r.spot(), PlayerProjection.mergeItem(e, item))
+          : was ? Changes.itemRemoved(r.zone(), r.area(), r.spot(), r.instanceId()) : null;
+      if (change != null) {
+        inZone(after, r.zone(), replaced).forEach(p -> add(out, p, change));
       }
     } else if (m instanceof Mutation.InventoryRemoved r && !replaced.contains(r.userId())) {
       add(out, r.userId(), Changes.inventoryRemoved(r.instanceId()));

@@ -43,8 +43,9 @@ public final class Trace {
     return hops.get(hop);
   }
 
+  /** A copy of the hops, in the order they were stamped. */
   public synchronized Map<String, Long> hops() {
-    return Map.copyOf(hops);
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(hops));
   }
 
   public synchronized ObjectNode toJson() {

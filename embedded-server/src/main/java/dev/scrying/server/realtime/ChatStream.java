@@ -111,7 +111,7 @@ public final class ChatStream {
           if (worldUpdateAt == 0) {
             worldUpdateAt = System.nanoTime();
           }
-          out.offer(SseOutput.data(Json.write(e)));
+          out.offer(SseOutput.data(hub.frameOf(e)));
         }
 
         @Override

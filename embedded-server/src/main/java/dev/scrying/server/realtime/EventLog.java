@@ -51,6 +51,24 @@ public final class EventLog implements EngineListener {
     }
   }
 
+  /** The player's event that brought its view to {@code snapshotVersion}, if still in memory, else null. */
+  public WorldUpdateEvent find(String userId, long snapshotVersion) {
+    Deque<WorldUpdateEvent> q = recent.get(userId);
+    if (q == null) {
+      return null;
+    }
+    synchronized (q) {
+      // Newest first: the one asked for is almost always among the last few.
+      for (var it = q.descendingIterator(); it.hasNext(); ) {
+        WorldUpdateEvent e = it.next();
+        if (e.snapshotVersion() <= snapshotVersion) {
+          return e.snapshotVersion() == snapshotVersion ? e : null;
+        }
+      }
+    }
+    return null;
+  }
+
   /** The newest version at which this player's view changed, or 0. */
   public long latest(String userId) {
     Deque<WorldUpdateEvent> q = recent.get(userId);

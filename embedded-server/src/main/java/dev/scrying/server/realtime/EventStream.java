@@ -56,7 +56,7 @@ public final class EventStream {
     }
   }
 
-  private static final class Stream implements RealtimeHub.LiveConnection {
+  private final class Stream implements RealtimeHub.LiveConnection {
     final Identity who;
     final SseOutput out;
     final ClientChannel channel;
@@ -67,7 +67,7 @@ public final class EventStream {
       this.channel = new ClientChannel(who.userId(), rt.eventLog(), new ClientChannel.Writer() {
         @Override
         public void event(WorldUpdateEvent e) {
-          write(SseOutput.event(e.snapshotVersion(), "world_update", Json.write(e)));
+          write(SseOutput.event(e.snapshotVersion(), "world_update", hub.frameOf(e)));
         }
 
         @Override

@@ -253,13 +253,10 @@ public final class ExperienceSocket {
     }
 
     private void sendEvent(WorldUpdateEvent e) {
-      JsonNode hops = hub.traces().find(e.metadata().path("trace_id").asText()).map(t -> {
-        if (e.userId().equals(e.metadata().path("actor").asText())) {
-          t.stamp("delivered", Trace.nowMicros(Clock.systemUTC()));
-        }
-        return t.toJson().path("hops_us");
-      }).orElse(null);
-      outbox.offer(WireEncoding.worldUpdate(e, new java.util.IdentityHashMap<>(), hops));
+      if (e.userId().equals(e.metadata().path("actor").asText())) {
+        hub.traces().find(e.metadata().path("trace_id").asText()).ifPresent(t -> t.stamp("delivered", Trace.nowMicros(Clock.systemUTC())));
+      }
+      outbox.offer(hub.frameOf(e));
       boolean replaced = false;
       for (JsonNode c : e.changes()) {
         replaced |= "replace".equals(c.path("operation").asText());

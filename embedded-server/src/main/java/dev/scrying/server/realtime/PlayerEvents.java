@@ -8,6 +8,14 @@ import java.util.function.Consumer;
  * NATS is away). Events may arrive more than once; {@link ClientChannel} drops duplicates.
  */
 public interface PlayerEvents {
+  /**
+   * The wire text already made for exactly this event instance (with the trace as published), or null:
+   * the caller then encodes it itself.
+   */
+  default String encoded(WorldUpdateEvent event) {
+    return null;
+  }
+
   /** Subscribes to one player's events; closing the result ends the subscription. */
   Subscription subscribe(String experience, String userId, Consumer<WorldUpdateEvent> sink);
 

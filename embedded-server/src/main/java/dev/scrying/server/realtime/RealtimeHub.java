@@ -62,6 +62,19 @@ public final class RealtimeHub implements AutoCloseable {
     return traces;
   }
 
+  /**
+   * The wire text of {@code e}: the publisher's, if it encoded this very instance, else encoded now
+   * with its trace so far (a re-based, replayed or long-forgotten event). Any thread.
+   */
+  public String frameOf(dev.scrying.experiences.protocol.WorldUpdateEvent e) {
+    String text = events.encoded(e);
+    if (text != null) {
+      return text;
+    }
+    String hops = traces.find(e.metadata().path("trace_id").asText()).map(t -> WireEncoding.hops(t.hops())).orElse(null);
+    return WireEncoding.worldUpdate(e, new java.util.IdentityHashMap<>(), hops);
+  }
+
   public ExecutorService writers() {
     return writers;
   }

@@ -13,21 +13,47 @@ import java.util.Map;
 final class WireEncoding {
   private WireEncoding() {}
 
-  /** {@code cache} maps a shared changes/metadata node (by identity) to its JSON; pass a new one per batch. */
-  static String worldUpdate(WorldUpdateEvent e, Map<JsonNode, String> cache, JsonNode trace) {
+  /**
+   * {@code cache} maps a shared changes/metadata node (by identity) to its JSON; pass a new one per batch.
+   * {@code trace} (the hops as a JSON object, see {@link #hops}) goes into the metadata, or null for none.
+   */
+  static String worldUpdate(WorldUpdateEvent e, Map<JsonNode, String> cache, String trace) {
     String changes = cache.computeIfAbsent(e.changes(), Json::write);
     String metadata = cache.computeIfAbsent(e.metadata(), Json::write);
-    if (trace != null) {
-      metadata = metadata.substring(0, metadata.length() - 1) + ",\"trace\":" + Json.write(trace) + "}";
+    if (trace != null && !e.metadata().has("trace")) { // a frame parsed back from the bus already has one
+      metadata = metadata.substring(0, metadata.length() - 1) + ",\"trace\":" + trace + "}";
     }
     StringBuilder s = new StringBuilder(changes.length() + metadata.length() + 200);
-    s.append("{\"type\":\"world_update\",\"version\":\"0.4\",\"experience\":").append(Json.write(e.experience()))
-        .append(",\"user_id\":").append(Json.write(e.userId()))
+    s.append("{\"type\":\"world_update\",\"version\":\"0.4\",\"experience\":").append(quoted(e.experience()))
+        .append(",\"user_id\":").append(quoted(e.userId()))
         .append(",\"base_version\":").append(e.baseVersion())
         .append(",\"snapshot_version\":").append(e.snapshotVersion())
         .append(",\"changes\":").append(changes)
         .append(",\"timestamp\":").append(e.timestamp())
         .append(",\"metadata\":").append(metadata).append('}');
     return s.toString();
+  }
+
+  /** A JSON string; ids never need escaping, so only a string that would is handed to Jackson. */
+  private static String quoted(String id) {
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c > 0x7e) {
+        return Json.write(id);
+      }
+    }
+    return "\"" + id + "\"";
+  }
+
+  /** Hop names (plain identifiers) and their microsecond stamps as a JSON object, in order. */
+  static String hops(Map<String, Long> hops) {
+    StringBuilder s = new StringBuilder(24 * hops.size() + 2).append('{');
+    hops.forEach((hop, micros) -> {
+      if (s.length() > 1) {
+        s.append(',');
+      }
+      s.append('"').append(hop).append("\":").append(micros);
+    });
+    return s.append('}').toString();
   }
 }

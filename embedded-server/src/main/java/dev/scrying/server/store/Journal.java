@@ -125,7 +125,8 @@ public final class Journal implements AutoCloseable {
     String json = Json.write(e);
     CRC32 crc = new CRC32();
     crc.update(json.getBytes(StandardCharsets.UTF_8));
-    return String.format("%08x", crc.getValue()) + " " + json + "\n";
+    String hex = Long.toHexString(crc.getValue());
+    return "00000000".substring(hex.length()) + hex + " " + json + "\n";
   }
 
   private static JournalEntry decode(byte[] bytes, int start, int end) {

@@ -49,6 +49,9 @@ public record WorldUpdateEvent(
 
   /** The same event re-based onto a client that already holds {@code clientVersion}. */
   public WorldUpdateEvent rebasedOnto(long clientVersion) {
+    if (clientVersion == baseVersion) {
+      return this; // the same instance, so an encoding made for it can be reused
+    }
     return new WorldUpdateEvent(experience, userId, clientVersion, snapshotVersion, changes, timestamp, metadata);
   }
 }

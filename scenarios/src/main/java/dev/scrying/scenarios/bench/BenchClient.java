@@ -1,7 +1,5 @@
 package dev.scrying.scenarios.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.scrying.experiences.Json;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -64,48 +62,49 @@ final class BenchClient extends WebSocketListener {
   @Override
   public void onMessage(WebSocket webSocket, String text) {
     long now = nowMicros();
-    JsonNode n = Json.parse(text);
-    switch (n.path("type").asText()) {
+    Map<String, String> f = FrameFields.read(text);
+    switch (f.getOrDefault("type", "")) {
       case "area_of_interest" -> {
-        version = n.path("snapshot_version").asLong();
+        version = FrameFields.number(f, "snapshot_version");
         ready.countDown();
       }
-      case "world_update" -> update(n, now);
+      case "world_update" -> update(f, now);
       case "action_response" -> {
         Long sent = outstanding.poll();
         if (sent != null) {
           metrics.record("action_to_response", now - sent);
         }
-        if (!n.path("success").asBoolean()) {
+        if (!"true".equals(f.get("success"))) {
           errors.incrementAndGet();
         }
       }
-      case "error" -> errors.incrementAndGet();
+      case "error", "unreadable" -> errors.incrementAndGet();
       default -> { }
     }
   }
 
-  private void update(JsonNode n, long now) {
+  private void update(Map<String, String> f, long now) {
     received.incrementAndGet();
-    long base = n.path("base_version").asLong();
-    if (base != version) {
+    if (FrameFields.number(f, "base_version") != version) {
       gaps.incrementAndGet();
     }
-    version = n.path("snapshot_version").asLong();
-    JsonNode meta = n.path("metadata");
-    Long sent = intended.get(meta.path("request_id").asText(""));
+    version = FrameFields.number(f, "snapshot_version");
+    Long sent = intended.get(f.getOrDefault("metadata.request_id", ""));
     if (sent == null) {
       return;
     }
-    boolean mine = userId.equals(meta.path("actor").asText());
+    boolean mine = userId.equals(f.get("metadata.actor"));
     metrics.record(mine ? "visual" : "fanout", now - sent);
     if (mine) {
-      JsonNode t = meta.path("trace");
-      hop("server_received", sent, t.path("received").asLong());
-      hop("server_applied", t.path("received").asLong(), t.path("applied").asLong());
-      hop("server_durable", t.path("applied").asLong(), t.path("durable").asLong());
-      hop("server_published", t.path("durable").asLong(), t.path("published").asLong());
-      hop("published_to_client", t.path("published").asLong(), now);
+      long received = FrameFields.number(f, "metadata.trace.received");
+      long applied = FrameFields.number(f, "metadata.trace.applied");
+      long durable = FrameFields.number(f, "metadata.trace.durable");
+      long published = FrameFields.number(f, "metadata.trace.published");
+      hop("server_received", sent, received);
+      hop("server_applied", received, applied);
+      hop("server_durable", applied, durable);
+      hop("server_published", durable, published);
+      hop("published_to_client", published, now);
     }
   }
 
