@@ -201,6 +201,7 @@ public final class ScryingServer implements AutoCloseable {
         nats.put("subscriptions", -1);
       }
     });
+    out.put("publish_backlog", hub.events().backlog());
     var connections = out.putObject("connections");
     connections.put("websocket", hub.count("websocket")).put("chat", hub.count("chat")).put("events", hub.count("events"))
         .put("total", hub.count());

@@ -25,14 +25,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class BusPlayerEvents implements PlayerEvents, EngineListener, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(BusPlayerEvents.class);
-  // Half a second of fan-out at 10,000 frames/s in a few megabytes; delivery normally takes milliseconds,
-  // and a forgotten text is only encoded again.
-  private static final int REMEMBERED_TEXTS = 4_096;
+  // Two seconds of actions at 500 a second, about a megabyte and a half: delivery normally takes
+  // milliseconds, and a forgotten action is only encoded again.
+  private static final int REMEMBERED_ACTIONS = 1_024;
   private final EventBus bus;
   private final RecentEvents recent;
-  private final EncodedFrames frames = new EncodedFrames(REMEMBERED_TEXTS);
+  private final EncodedActions encoded = new EncodedActions(REMEMBERED_ACTIONS);
   private final java.util.concurrent.BlockingQueue<CommandResult> queue = new java.util.concurrent.LinkedBlockingQueue<>();
   private final Thread publisher;
+  private final java.util.concurrent.atomic.AtomicInteger backlog = new java.util.concurrent.atomic.AtomicInteger();
   private volatile boolean running = true;
 
   /** Where a subscriber finds an event this server published, instead of parsing its frame. */
@@ -55,6 +56,7 @@ public final class BusPlayerEvents implements PlayerEvents, EngineListener, Auto
   @Override
   public void committed(CommandResult result) {
     if (!result.events().isEmpty()) {
+      backlog.incrementAndGet();
       queue.add(result);
     }
   }
@@ -69,14 +71,14 @@ public final class BusPlayerEvents implements PlayerEvents, EngineListener, Auto
         }
         batch.add(first);
         queue.drainTo(batch, 255);
-        java.util.Map<JsonNode, String> cache = new java.util.IdentityHashMap<>();
         for (CommandResult r : batch) {
           String hops = WireEncoding.hops(r.trace().stamp(Trace.PUBLISHED, Trace.nowMicros(Clock.systemUTC())).hops());
-          for (WorldUpdateEvent e : r.events()) {
-            String text = WireEncoding.worldUpdate(e, cache, hops);
-            frames.put(e, text);
-            bus.publish(Subjects.worldUpdates(e.userId()), text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          String[] frames = encoded.encode(r.events(), hops);
+          for (int i = 0; i < frames.length; i++) {
+            bus.publish(Subjects.worldUpdates(r.events().get(i).userId()),
+                frames[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
           }
+          backlog.decrementAndGet();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -126,8 +128,13 @@ public final class BusPlayerEvents implements PlayerEvents, EngineListener, Auto
   }
 
   @Override
+  public int backlog() {
+    return backlog.get();
+  }
+
+  @Override
   public String encoded(WorldUpdateEvent event) {
-    return frames.textOf(event);
+    return encoded.frameOf(event);
   }
 
   static WorldUpdateEvent decode(byte[] bytes) {

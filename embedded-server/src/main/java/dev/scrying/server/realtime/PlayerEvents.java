@@ -9,11 +9,16 @@ import java.util.function.Consumer;
  */
 public interface PlayerEvents {
   /**
-   * The wire text already made for exactly this event instance (with the trace as published), or null:
-   * the caller then encodes it itself.
+   * The wire text of this event from the texts its action was published with (trace included), also for
+   * a re-based copy, or null: the caller then encodes it itself.
    */
   default String encoded(WorldUpdateEvent event) {
     return null;
+  }
+
+  /** Durable commands whose events are not yet handed to the bus (0 where publishing is synchronous). */
+  default int backlog() {
+    return 0;
   }
 
   /** Subscribes to one player's events; closing the result ends the subscription. */

@@ -21,8 +21,18 @@ final class WireEncoding {
     String changes = cache.computeIfAbsent(e.changes(), Json::write);
     String metadata = cache.computeIfAbsent(e.metadata(), Json::write);
     if (trace != null && !e.metadata().has("trace")) { // a frame parsed back from the bus already has one
-      metadata = metadata.substring(0, metadata.length() - 1) + ",\"trace\":" + trace + "}";
+      metadata = withTrace(metadata, trace);
     }
+    return frame(e, changes, metadata);
+  }
+
+  /** The metadata JSON object with {@code "trace": trace} added as its last member. */
+  static String withTrace(String metadata, String trace) {
+    return metadata.substring(0, metadata.length() - 1) + ",\"trace\":" + trace + "}";
+  }
+
+  /** The frame of {@code e} around changes and metadata that are already JSON text. */
+  static String frame(WorldUpdateEvent e, String changes, String metadata) {
     StringBuilder s = new StringBuilder(changes.length() + metadata.length() + 200);
     s.append("{\"type\":\"world_update\",\"version\":\"0.4\",\"experience\":").append(quoted(e.experience()))
         .append(",\"user_id\":").append(quoted(e.userId()))
