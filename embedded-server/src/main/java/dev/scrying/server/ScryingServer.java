@@ -64,14 +64,19 @@ public final class ScryingServer implements AutoCloseable {
   public static ScryingServer start(ServerConfig config, Clock clock, StorageFaults faults, NarratorSettings narration)
       throws IOException {
     Files.createDirectories(config.dataDir());
-    Map<String, Experience> experiences = config.contentDir() == null
-        ? Map.of(ExperienceLoader.DEFAULT_EXPERIENCE, ExperienceLoader.loadBundled(ExperienceLoader.DEFAULT_EXPERIENCE))
-        : ExperienceLoader.loadAll(config.contentDir());
-    if (experiences.isEmpty()) {
-      throw new IllegalArgumentException("no experiences found in " + config.contentDir());
-    }
+    // The nats-server takes a second or so to come up: start it while the experiences load.
+    java.util.concurrent.FutureTask<FailoverBus> busStart = new java.util.concurrent.FutureTask<>(() -> bus(config));
+    Thread starter = new Thread(busStart, "bus-start");
+    starter.setDaemon(true);
+    starter.start();
     Map<String, ExperienceRuntime> runtimes = new LinkedHashMap<>();
     try {
+      Map<String, Experience> experiences = config.contentDir() == null
+          ? Map.of(ExperienceLoader.DEFAULT_EXPERIENCE, ExperienceLoader.loadBundled(ExperienceLoader.DEFAULT_EXPERIENCE))
+          : ExperienceLoader.loadAll(config.contentDir());
+      if (experiences.isEmpty()) {
+        throw new IllegalArgumentException("no experiences found in " + config.contentDir());
+      }
       for (Experience e : experiences.values()) {
         runtimes.put(e.id(), new ExperienceRuntime(e, config.dataDir(), clock, faults, narration));
       }
@@ -79,10 +84,31 @@ public final class ScryingServer implements AutoCloseable {
       for (ExperienceRuntime r : runtimes.values()) {
         r.close();
       }
+      closeWhenStarted(busStart);
       throw e;
     }
+    FailoverBus bus;
+    try {
+      bus = busStart.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      for (ExperienceRuntime r : runtimes.values()) {
+        r.close();
+      }
+      throw new IOException("interrupted while starting the event bus", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      for (ExperienceRuntime r : runtimes.values()) {
+        r.close();
+      }
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException("cannot start the event bus", e.getCause());
+    }
     byte[] secret = config.tokenSecret() != null ? config.tokenSecret() : secret(config.dataDir());
-    FailoverBus bus = bus(config);
     BusPlayerEvents events = new BusPlayerEvents(bus, (experience, user, version) -> {
       ExperienceRuntime r = runtimes.get(experience);
       return r == null ? null : r.eventLog().find(user, version);
@@ -101,6 +127,17 @@ public final class ScryingServer implements AutoCloseable {
     }
     LOG.info("Scrying server on {} with experiences {}", server.baseUrl(), runtimes.keySet());
     return server;
+  }
+
+  /** Closes the bus once its start finishes (the experiences failed; nobody will use it). */
+  private static void closeWhenStarted(java.util.concurrent.FutureTask<FailoverBus> busStart) {
+    try {
+      busStart.get().close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException ignored) {
+      // It did not start either: nothing to close.
+    }
   }
 
   private static FailoverBus bus(ServerConfig config) {
