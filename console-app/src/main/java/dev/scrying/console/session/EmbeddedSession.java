@@ -46,10 +46,10 @@ public final class EmbeddedSession implements ServerSession {
     Listeners listeners = http.listeners();
     this.engineListener = r -> listeners.tell(() -> actionOf(r), SessionListener::action);
     this.busListener = s -> listeners.tell(SessionListener::busChanged);
-    // The managed nats-server lets each user read only its own subject; the console is part of the
-    // server's process, so its tap reads every player's updates as the server's own user.
+    // The managed nats-server lets each user read only its own subject; the console's tap reads every
+    // player's updates as the observer, which may read them all and publish nothing but probes.
     http.natsLogin(() -> server.bus().process().flatMap(p -> p.permissions())
-        .map(p -> new NatsLogin(p.server().user(), p.server().password())).orElse(null));
+        .map(p -> new NatsLogin(p.observer().user(), p.observer().password())).orElse(null));
     server.runtime(experienceId).engine().addListener(engineListener);
     server.bus().addStatusListener(busListener);
   }

@@ -55,12 +55,30 @@ public final class RemoteSession implements ServerSession {
         throw new SessionException("The server at " + base + " has no experiences.", "Check its --content folder.");
       }
       http.get("/admin/status").get(10, TimeUnit.SECONDS);
-      return new RemoteSession(base, experiences.get(0).path("id").asText(), http, admin, true);
+      RemoteSession session = new RemoteSession(base, experiences.get(0).path("id").asText(), http, admin, true);
+      session.natsLogin(() -> observerLogin(http));
+      return session;
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw SessionException.of(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SessionException("Connecting was interrupted.", "Try again.");
+    }
+  }
+
+  /**
+   * The observer's NATS login, which the server hands an admin: it reads every player's subject. Null when
+   * the server manages no nats-server (409) or cannot be asked; the tap then tries without one.
+   */
+  static NatsLogin observerLogin(AdminHttp http) {
+    try {
+      JsonNode c = http.post("/nats/credentials", Json.object()).get(10, TimeUnit.SECONDS);
+      return c.hasNonNull("user") ? new NatsLogin(c.path("user").asText(), c.path("password").asText()) : null;
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
     }
   }
 

@@ -71,6 +71,37 @@ class RemoteSessionTest {
   }
 
   @Test
+  void onAServerWithItsOwnNatsTheTapLogsInAsTheObserverAndSeesEveryPlayer() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        dev.scrying.server.bus.NatsProcess.findBinary(java.util.Optional.empty()).isPresent(), "nats-server is not installed");
+    try (ScryingServer managed = ScryingServer.start(ServerConfig.local(dataDir.resolve("managed")))) {
+      await().atMost(15, SECONDS).until(() -> managed.bus().status().state() == dev.scrying.server.bus.BusStatus.State.CONNECTED);
+      RemoteSession remote = RemoteSession.connect(managed.baseUrl(), null);
+      try {
+        List<BusMessage> seen = new CopyOnWriteArrayList<>();
+        remote.listen(new SessionListener() {
+          @Override
+          public void busMessage(BusMessage m) {
+            seen.add(m);
+          }
+        });
+        await().atMost(15, SECONDS).until(remote::watchPrimed);
+        // The tap connects on the watch's next tick; keep acting until its messages arrive.
+        java.util.concurrent.atomic.AtomicInteger round = new java.util.concurrent.atomic.AtomicInteger();
+        await().atMost(30, SECONDS).pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+          String action = round.getAndIncrement() % 2 == 0 ? "collect_item" : "drop_item";
+          managed.runtime("wylding-woods").engine().submit(Command.of("bob", action,
+              Json.object().put("instance_id", "bottle_joy"))).get(10, SECONDS);
+          return seen.stream().anyMatch(m -> m.userId().equals("bob"));
+        });
+        assertThat(seen).allMatch(m -> m.subject().startsWith("world.updates.user."));
+      } finally {
+        remote.close();
+      }
+    }
+  }
+
+  @Test
   void historyWorldAtACommitAndAResetThatNeedsConfirming() throws Exception {
     long collected = server.runtime("wylding-woods").engine().submit(Command.of("alice", "collect_item",
         Json.object().put("instance_id", "bottle_joy"))).get(10, SECONDS).version();
