@@ -43,8 +43,26 @@ public final class NatsPermissions {
   /** Credentials for a player, and whether they were made just now (the server must then reload). */
   public record Grant(NatsCredentials credentials, boolean created) {}
 
+  /** More player users than the nats-server config should carry; anyone with a token could ask for one. */
+  public static final class TooManyUsers extends IOException {
+    TooManyUsers(int limit) {
+      super("this nats-server already has " + limit + " player users; ask the operator to remove unused ones");
+    }
+  }
+
+  /** At most this many player users (a demo has tens; dev mode lets anyone mint tokens). */
+  public static final int DEFAULT_MAX_PLAYERS = 5_000;
+
+  private final int maxPlayers;
+
   /** Permissions kept in {@code natsDir}/users.json; reads the file if it is there, writes nothing yet. */
   public NatsPermissions(Path natsDir) {
+    this(natsDir, DEFAULT_MAX_PLAYERS);
+  }
+
+  /** The same, with at most {@code maxPlayers} player users. */
+  public NatsPermissions(Path natsDir, int maxPlayers) {
+    this.maxPlayers = maxPlayers;
     this.file = natsDir.resolve("users.json");
     load();
     passwords.computeIfAbsent(SERVER_USER, u -> newPassword());
@@ -66,6 +84,9 @@ public final class NatsPermissions {
     String existing = passwords.get(user);
     if (existing != null) {
       return new Grant(new NatsCredentials(user, existing), false);
+    }
+    if (passwords.size() - 2 >= maxPlayers) { // the server's and the observer's users are not players
+      throw new TooManyUsers(maxPlayers);
     }
     String password = newPassword();
     passwords.put(user, password);

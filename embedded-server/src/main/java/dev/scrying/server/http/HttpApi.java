@@ -293,7 +293,13 @@ public final class HttpApi {
   /** {@code {url, user, password, subject}}: the caller may subscribe to its own subject only, and publish nothing. */
   private void natsCredentials(Context ctx) throws java.io.IOException {
     Identity who = identity(ctx);
-    var access = server.natsAccess(who).orElseThrow(() -> new ApiError(409, "nats_not_managed",
+    java.util.Optional<ScryingServer.NatsAccess> granted;
+    try {
+      granted = server.natsAccess(who);
+    } catch (dev.scrying.server.bus.NatsPermissions.TooManyUsers e) {
+      throw new ApiError(429, "too_many_nats_users", e.getMessage());
+    }
+    var access = granted.orElseThrow(() -> new ApiError(409, "nats_not_managed",
         "this server runs no nats-server of its own with per-player permissions; use the WebSocket or SSE stream"));
     ctx.header("Cache-Control", "no-store");
     ObjectNode out = Json.object().put("url", access.url()).put("user", access.credentials().user())
