@@ -111,6 +111,7 @@ public final class ChatStream {
           if (worldUpdateAt == 0) {
             worldUpdateAt = System.nanoTime();
           }
+          hub.delivered(e);
           out.offer(SseOutput.data(hub.frameOf(e)));
         }
 

@@ -12,11 +12,9 @@ import dev.scrying.server.auth.Identity;
 import dev.scrying.server.engine.Command;
 import dev.scrying.server.engine.CommandResult;
 import dev.scrying.server.engine.Commands;
-import dev.scrying.server.engine.Trace;
 import io.javalin.websocket.WsConfig;
 import io.javalin.websocket.WsConnectContext;
 import io.javalin.websocket.WsContext;
-import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -253,9 +251,7 @@ public final class ExperienceSocket {
     }
 
     private void sendEvent(WorldUpdateEvent e) {
-      if (e.userId().equals(e.metadata().path("actor").asText())) {
-        hub.traces().find(e.metadata().path("trace_id").asText()).ifPresent(t -> t.stamp("delivered", Trace.nowMicros(Clock.systemUTC())));
-      }
+      hub.delivered(e);
       outbox.offer(hub.frameOf(e));
       boolean replaced = false;
       for (JsonNode c : e.changes()) {

@@ -62,6 +62,14 @@ public final class RealtimeHub implements AutoCloseable {
     return traces;
   }
 
+  /** Stamps the "delivered" hop of {@code e}'s trace when it is the actor's own event (first path wins). */
+  public void delivered(dev.scrying.experiences.protocol.WorldUpdateEvent e) {
+    if (e.userId().equals(e.metadata().path("actor").asText())) {
+      traces.find(e.metadata().path("trace_id").asText())
+          .ifPresent(t -> t.stamp("delivered", dev.scrying.server.engine.Trace.nowMicros(java.time.Clock.systemUTC())));
+    }
+  }
+
   /**
    * The wire text of {@code e}: the publisher's, if it encoded this very instance, else encoded now
    * with its trace so far (a re-based, replayed or long-forgotten event). Any thread.

@@ -158,6 +158,6 @@ class StreamsTest {
     var reply = dev.scrying.server.http.TestClient.raw(fx.url(), "GET", "/trace/" + traceId, null, fx.token("dave"));
     assertThat(reply.status()).isEqualTo(200);
     assertThat(reply.body().path("hops_us").fieldNames()).toIterable()
-        .contains("received", "applied", "durable", "published", "first_narrative", "done");
+        .contains("received", "applied", "durable", "published", "delivered", "first_narrative", "done");
   }
 }
