@@ -70,18 +70,14 @@ public final class NatsBus implements EventBus, RawBus {
     final String subject;
     final Consumer<byte[]> sink;
     @Nullable Subscription nats; // guarded by lock
-    @Nullable Dispatcher attachedTo; // guarded by lock
 
     Sub(String subject, Consumer<byte[]> sink) {
       this.subject = subject;
       this.sink = sink;
     }
 
-    /** Subscribes on one of the dispatchers, always the same one for a subject, so its order holds. */
-    void attach(Dispatcher[] ds) {
-      Dispatcher d = ds[Math.floorMod(subject.hashCode(), ds.length)];
+    void attach(Dispatcher d) {
       nats = d.subscribe(subject, msg -> sink.accept(msg.getData()));
-      attachedTo = d;
     }
 
     @Override
@@ -92,11 +88,11 @@ public final class NatsBus implements EventBus, RawBus {
     @Override
     public void close() {
       synchronized (lock) {
-        if (!subs.remove(this) || nats == null || dispatchers == null || attachedTo == null) {
+        if (!subs.remove(this) || nats == null || dispatcher == null) {
           return;
         }
         try {
-          attachedTo.unsubscribe(nats);
+          dispatcher.unsubscribe(nats);
         } catch (RuntimeException e) {
           // Connection already closed: the server dropped the subscription with it.
           LOG.debug("unsubscribe from {} after close: {}", subject, e.toString());
@@ -116,10 +112,7 @@ public final class NatsBus implements EventBus, RawBus {
   private final CountDownLatch closing = new CountDownLatch(1);
   private final Object lock = new Object();
   private final Set<Sub> subs = new LinkedHashSet<>(); // guarded by lock
-  // Two delivery threads: handlers of direct subscriptions write to sockets, and one thread could not keep
-  // up with a thousand players' fan-out while sharing two cores; a subject always uses the same one.
-  private static final int DISPATCHERS = 2;
-  private @Nullable Dispatcher[] dispatchers; // guarded by lock
+  private @Nullable Dispatcher dispatcher; // guarded by lock
   private volatile @Nullable Connection connection;
   private volatile boolean closed;
 
@@ -176,15 +169,17 @@ public final class NatsBus implements EventBus, RawBus {
 
   @Override
   public BusSubscription subscribe(String subject, Consumer<byte[]> handler) {
-    Subjects.requireExact(subject);
-    Mailbox mailbox = new Mailbox(subject, handler, delivery, Mailbox.DEFAULT_CAPACITY);
-    return new CompositeSubscription(subject, mailbox, List.of(subscribeRaw(subject, mailbox::offer)));
+    return subscribe(subject, handler, delivery);
   }
 
   @Override
   public BusSubscription subscribeDirect(String subject, Consumer<byte[]> handler) {
+    return subscribe(subject, handler, Runnable::run);
+  }
+
+  private BusSubscription subscribe(String subject, Consumer<byte[]> handler, java.util.concurrent.Executor executor) {
     Subjects.requireExact(subject);
-    Mailbox mailbox = new Mailbox(subject, handler, Runnable::run, Mailbox.DEFAULT_CAPACITY);
+    Mailbox mailbox = new Mailbox(subject, handler, executor, Mailbox.DEFAULT_CAPACITY);
     return new CompositeSubscription(subject, mailbox, List.of(subscribeRaw(subject, mailbox::offer)));
   }
 
@@ -197,9 +192,9 @@ public final class NatsBus implements EventBus, RawBus {
         throw new IllegalStateException("bus is closed");
       }
       subs.add(sub);
-      if (dispatchers != null) {
+      if (dispatcher != null) {
         // While jnats is reconnecting this queues the SUB; jnats re-sends it before any publish.
-        sub.attach(dispatchers);
+        sub.attach(dispatcher);
       }
     }
     return sub;
@@ -300,14 +295,11 @@ public final class NatsBus implements EventBus, RawBus {
       if (closed) {
         return false;
       }
-      Dispatcher[] ds = new Dispatcher[DISPATCHERS];
-      for (int i = 0; i < ds.length; i++) {
-        ds[i] = c.createDispatcher();
-      }
-      dispatchers = ds;
+      Dispatcher d = c.createDispatcher();
+      dispatcher = d;
       for (Sub s : subs) {
         try {
-          s.attach(ds);
+          s.attach(d);
         } catch (RuntimeException e) {
           LOG.warn("could not subscribe to {} on NATS: {}", s.subject, Redact.text(e.getMessage()));
         }
@@ -369,7 +361,7 @@ public final class NatsBus implements EventBus, RawBus {
         synchronized (lock) {
           if (connection == c) {
             connection = null;
-            dispatchers = null;
+            dispatcher = null;
           }
         }
         feed.update(s -> s.withState(State.DISCONNECTED, "connection closed; connecting again"));

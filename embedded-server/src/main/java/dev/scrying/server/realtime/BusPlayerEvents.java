@@ -72,22 +72,28 @@ public final class BusPlayerEvents implements PlayerEvents, EngineListener, Auto
         batch.add(first);
         queue.drainTo(batch, 255);
         for (CommandResult r : batch) {
-          String hops = WireEncoding.hops(r.trace().stamp(Trace.PUBLISHED, Trace.nowMicros(Clock.systemUTC())).hops());
-          String[] frames = encoded.encode(r.events(), hops);
-          for (int i = 0; i < frames.length; i++) {
-            bus.publish(Subjects.worldUpdates(r.events().get(i).userId()),
-                frames[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          try {
+            publish(r);
+          } catch (RuntimeException e) {
+            LOG.warn("publishing v{} failed: {}", r.version(), e.toString());
+          } finally {
+            backlog.decrementAndGet();
           }
-          backlog.decrementAndGet();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
-        LOG.warn("publishing failed for a batch: {}", e.toString());
       } finally {
         batch.clear();
       }
+    }
+  }
+
+  private void publish(CommandResult r) {
+    String hops = WireEncoding.hops(r.trace().stamp(Trace.PUBLISHED, Trace.nowMicros(Clock.systemUTC())).hops());
+    String[] frames = encoded.encode(r.events(), hops);
+    for (int i = 0; i < frames.length; i++) {
+      bus.publish(Subjects.worldUpdates(r.events().get(i).userId()), frames[i].getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 

@@ -52,20 +52,15 @@ final class EncodedActions {
       return frames;
     }
     WorldUpdateEvent first = events.get(0);
-    String metadata = metadataJson(first.metadata(), trace);
+    String metadata = WireEncoding.metadata(first.metadata(), trace);
     Map<JsonNode, String> changes = new IdentityHashMap<>();
     for (int i = 0; i < frames.length; i++) {
       WorldUpdateEvent e = events.get(i);
-      String meta = e.metadata() == first.metadata() ? metadata : metadataJson(e.metadata(), trace);
+      String meta = e.metadata() == first.metadata() ? metadata : WireEncoding.metadata(e.metadata(), trace);
       frames[i] = WireEncoding.frame(e, changes.computeIfAbsent(e.changes(), Json::write), meta);
     }
     remember(new Key(first.experience(), first.snapshotVersion()), new Texts(first.metadata(), metadata, changes));
     return frames;
-  }
-
-  private static String metadataJson(JsonNode metadata, String trace) {
-    String json = Json.write(metadata);
-    return trace == null || metadata.has("trace") ? json : WireEncoding.withTrace(json, trace);
   }
 
   /** The frame of {@code e}, assembled from its action's texts, or null if they are not remembered. */

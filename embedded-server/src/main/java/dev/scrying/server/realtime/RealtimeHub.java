@@ -71,8 +71,8 @@ public final class RealtimeHub implements AutoCloseable {
   }
 
   /**
-   * The wire text of {@code e}: the publisher's, if it encoded this very instance, else encoded now
-   * with its trace so far (a re-based, replayed or long-forgotten event). Any thread.
+   * The wire text of {@code e}: assembled from the texts its action was published with, else encoded now
+   * with its trace so far (a replayed or long-forgotten event). Any thread.
    */
   public String frameOf(dev.scrying.experiences.protocol.WorldUpdateEvent e) {
     String text = events.encoded(e);
@@ -80,7 +80,7 @@ public final class RealtimeHub implements AutoCloseable {
       return text;
     }
     String hops = traces.find(e.metadata().path("trace_id").asText()).map(t -> WireEncoding.hops(t.hops())).orElse(null);
-    return WireEncoding.worldUpdate(e, new java.util.IdentityHashMap<>(), hops);
+    return WireEncoding.worldUpdate(e, hops);
   }
 
   public ExecutorService writers() {

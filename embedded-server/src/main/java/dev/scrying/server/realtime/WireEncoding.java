@@ -6,29 +6,23 @@ import dev.scrying.experiences.protocol.WorldUpdateEvent;
 import java.util.Map;
 
 /**
- * Writes a {@code world_update} as JSON text by hand, in the v0.4 key order, reusing the encoded
- * {@code changes} and {@code metadata} of events that share them (a zone's players see the same
- * changes). This is the hot path of fan-out; the output equals Jackson's serialisation of the record.
+ * Writes a {@code world_update} as JSON text by hand, in the v0.4 key order, around {@code changes} and
+ * {@code metadata} that may already be JSON (a zone's players share them, see {@link EncodedActions}).
+ * This is the hot path of fan-out; the output equals Jackson's serialisation of the record.
  */
 final class WireEncoding {
   private WireEncoding() {}
 
-  /**
-   * {@code cache} maps a shared changes/metadata node (by identity) to its JSON; pass a new one per batch.
-   * {@code trace} (the hops as a JSON object, see {@link #hops}) goes into the metadata, or null for none.
-   */
-  static String worldUpdate(WorldUpdateEvent e, Map<JsonNode, String> cache, String trace) {
-    String changes = cache.computeIfAbsent(e.changes(), Json::write);
-    String metadata = cache.computeIfAbsent(e.metadata(), Json::write);
-    if (trace != null && !e.metadata().has("trace")) { // a frame parsed back from the bus already has one
-      metadata = withTrace(metadata, trace);
-    }
-    return frame(e, changes, metadata);
+  /** The frame of {@code e}, with {@code trace} (the hops as a JSON object, see {@link #hops}) or null for none. */
+  static String worldUpdate(WorldUpdateEvent e, String trace) {
+    return frame(e, Json.write(e.changes()), metadata(e.metadata(), trace));
   }
 
-  /** The metadata JSON object with {@code "trace": trace} added as its last member. */
-  static String withTrace(String metadata, String trace) {
-    return metadata.substring(0, metadata.length() - 1) + ",\"trace\":" + trace + "}";
+  /** The metadata as JSON with {@code "trace": trace} as its last member, unless null or already there. */
+  static String metadata(JsonNode metadata, String trace) {
+    String json = Json.write(metadata);
+    // A frame parsed back from the bus already carries its trace.
+    return trace == null || metadata.has("trace") ? json : json.substring(0, json.length() - 1) + ",\"trace\":" + trace + "}";
   }
 
   /** The frame of {@code e} around changes and metadata that are already JSON text. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.scrying.experiences.Json;
 import dev.scrying.experiences.protocol.WorldUpdateEvent;
 import java.nio.charset.StandardCharsets;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +16,7 @@ class WireHeaderTest {
   }
 
   private static byte[] wire(WorldUpdateEvent e) {
-    return WireEncoding.worldUpdate(e, new IdentityHashMap<>(), WireEncoding.hops(Map.of("received", 5L)))
+    return WireEncoding.worldUpdate(e, WireEncoding.hops(Map.of("received", 5L)))
         .getBytes(StandardCharsets.UTF_8);
   }
 
