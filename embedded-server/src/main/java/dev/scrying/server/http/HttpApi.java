@@ -36,6 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi {
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   public static final long MAX_BODY_BYTES = 64 * 1024;
+  private static final long DRAINED_BODY_BYTES = 1024 * 1024;
   private static final int MAX_FIELD_LENGTH = 2_000;
 
   private final ScryingServer server;
@@ -413,9 +414,29 @@ public final class HttpApi {
     return rt;
   }
 
+  /**
+   * Reads and drops a refused body that is already on its way (up to 1 MiB, never after an
+   * "Expect: 100-continue"): closing a connection with unread bytes makes TCP reset it, and the client
+   * would then see a broken connection instead of the 413.
+   */
+  private static void discardSmallBody(Context ctx) {
+    if (ctx.contentLength() > DRAINED_BODY_BYTES || "100-continue".equalsIgnoreCase(ctx.header("Expect"))) {
+      return;
+    }
+    try (java.io.InputStream in = ctx.req().getInputStream()) {
+      byte[] sink = new byte[16 * 1024];
+      while (in.read(sink) >= 0) {
+        // dropped
+      }
+    } catch (java.io.IOException e) {
+      LOG.debug("client left while its refused body was drained: {}", e.toString());
+    }
+  }
+
   private static ObjectNode body(Context ctx) {
     // Refuse by the declared length before reading: no "100 Continue" invites a body we would drop.
     if (ctx.contentLength() > MAX_BODY_BYTES) {
+      discardSmallBody(ctx);
       throw new ApiError(413, "body_too_large", "request body is larger than " + MAX_BODY_BYTES + " bytes");
     }
     byte[] bytes = ctx.bodyAsBytes();
