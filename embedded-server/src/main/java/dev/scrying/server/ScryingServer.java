@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ScryingServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScryingServer.class);
+  /** The status lists at most this many players; at bench scale the total says the rest. */
+  private static final int STATUS_PLAYERS = 200;
 
   private final ServerConfig config;
   private final Map<String, ExperienceRuntime> runtimes;
@@ -242,6 +244,12 @@ public final class ScryingServer implements AutoCloseable {
     var connections = out.putObject("connections");
     connections.put("websocket", hub.count("websocket")).put("chat", hub.count("chat")).put("events", hub.count("events"))
         .put("total", hub.count());
+    var byPlayer = hub.byPlayer();
+    var players = connections.put("players_total", byPlayer.size()).putArray("players");
+    byPlayer.entrySet().stream().limit(STATUS_PLAYERS).forEach(p -> {
+      var entry = players.addObject().put("user_id", p.getKey());
+      p.getValue().forEach(entry::put);
+    });
     var rt = Runtime.getRuntime();
     out.putObject("jvm").put("heap_used_bytes", rt.totalMemory() - rt.freeMemory())
         .put("heap_committed_bytes", rt.totalMemory()).put("heap_max_bytes", rt.maxMemory())
@@ -252,7 +260,8 @@ public final class ScryingServer implements AutoCloseable {
       ExperienceRuntime r = e.getValue();
       long version = r.engine().version();
       exps.putObject(e.getKey()).put("version", version).put("git_version", r.snapshotter().committedVersion())
-          .put("git_lag", version - r.snapshotter().committedVersion());
+          .put("git_lag", version - r.snapshotter().committedVersion())
+          .put("journal_queue", r.engine().queued());
     }
     return out;
   }

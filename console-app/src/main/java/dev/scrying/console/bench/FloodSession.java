@@ -109,7 +109,7 @@ final class FloodSession implements ServerSession {
   @Override
   public CompletableFuture<ServerStatus> status() {
     NatsStatus nats = new NatsStatus("managed", "connected", "nats://127.0.0.1:4222", true, false, "", "NATS managed, connected", 8);
-    return CompletableFuture.completedFuture(new ServerStatus(baseUrl(), 0, nats, new Connections(8, 0, 0, 8), 1, 1, 0));
+    return CompletableFuture.completedFuture(new ServerStatus(baseUrl(), 0, nats, new Connections(8, 0, 0, 8, java.util.List.of(), 0), 1, 1, 0, 0, 0));
   }
 
   @Override

@@ -83,8 +83,8 @@ public final class FakeSession implements ServerSession {
     if (unreachable) {
       return CompletableFuture.failedFuture(new java.net.ConnectException("Connection refused"));
     }
-    return CompletableFuture.completedFuture(new ServerStatus(baseUrl(), 1000, nats, new Connections(2, 1, 0, 3), version,
-        version - gitLag, gitLag));
+    return CompletableFuture.completedFuture(new ServerStatus(baseUrl(), 1000, nats,
+        new Connections(2, 1, 0, 3, java.util.List.of(), 0), version, version - gitLag, gitLag, 0, 0));
   }
 
   @Override

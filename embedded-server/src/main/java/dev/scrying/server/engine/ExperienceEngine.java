@@ -85,6 +85,11 @@ public final class ExperienceEngine implements AutoCloseable {
     return version;
   }
 
+  /** Commands and reads waiting for the writer thread: what is not yet journalled, so not yet answered. */
+  public int queued() {
+    return queue.size();
+  }
+
   public void addListener(EngineListener listener) {
     listeners.add(listener);
   }

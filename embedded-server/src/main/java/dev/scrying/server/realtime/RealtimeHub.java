@@ -117,6 +117,15 @@ public final class RealtimeHub implements AutoCloseable {
     return connections.size();
   }
 
+  /** Live connections per player, by kind, in player order (the status bar's "who is connected"). */
+  public java.util.SortedMap<String, java.util.SortedMap<String, Integer>> byPlayer() {
+    java.util.SortedMap<String, java.util.SortedMap<String, Integer>> out = new java.util.TreeMap<>();
+    for (LiveConnection c : connections) {
+      out.computeIfAbsent(c.userId(), u -> new java.util.TreeMap<>()).merge(c.kind(), 1, Integer::sum);
+    }
+    return out;
+  }
+
   /** Cuts every connection of a player (the console's failure rehearsal); returns how many. */
   public int cut(String userId, String reason) {
     int n = 0;

@@ -82,6 +82,42 @@ class StreamsTest {
   }
 
   @Test
+  void statusListsWhoIsConnectedByKindAndTheJournalQueue() throws Exception {
+    SseTestClient carol = SseTestClient.events(fx.url(), fx.token("carol"), null);
+    try (WsTestClient alice = new WsTestClient(fx.url(), fx.token("alice"), null)) {
+      alice.next("area_of_interest");
+      await().atMost(Duration.ofSeconds(10)).until(() -> players(status()).size() == 2);
+      JsonNode s = status();
+      assertThat(s.path("connections").path("players_total").asInt()).isEqualTo(2);
+      assertThat(players(s)).containsExactly("alice websocket=1", "carol events=1");
+      assertThat(s.path("experiences").path("wylding-woods").path("journal_queue").asInt()).isZero();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> players(status()).equals(List.of("carol events=1")));
+    carol.close();
+    await().atMost(Duration.ofSeconds(10)).until(() -> players(status()).isEmpty());
+  }
+
+  private JsonNode status() {
+    var reply = dev.scrying.server.http.TestClient.raw(fx.url(), "GET", "/admin/status", null, fx.adminToken());
+    assertThat(reply.status()).isEqualTo(200);
+    return reply.body();
+  }
+
+  private static List<String> players(JsonNode status) {
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode p : status.path("connections").path("players")) {
+      StringBuilder b = new StringBuilder(p.path("user_id").asText());
+      p.fieldNames().forEachRemaining(k -> {
+        if (!k.equals("user_id")) {
+          b.append(' ').append(k).append('=').append(p.path(k).asInt());
+        }
+      });
+      out.add(b.toString());
+    }
+    return out;
+  }
+
+  @Test
   void persistentStreamSnapshotThenEventsThenExactReplay() throws Exception {
     SseTestClient first = SseTestClient.events(fx.url(), fx.token("carol"), null);
     await().atMost(Duration.ofSeconds(10)).until(() -> !first.frames.isEmpty());

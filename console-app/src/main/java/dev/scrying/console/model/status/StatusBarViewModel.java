@@ -2,6 +2,7 @@ package dev.scrying.console.model.status;
 
 import dev.scrying.console.model.Tone;
 import dev.scrying.console.model.Value;
+import dev.scrying.console.session.Connections;
 import dev.scrying.console.session.NatsStatus;
 import dev.scrying.console.session.ServerStatus;
 import dev.scrying.console.session.SessionException;
@@ -17,6 +18,12 @@ import java.util.List;
 public final class StatusBarViewModel {
   /** Git may trail the journal briefly under load; beyond this many versions the operator should know. */
   static final long GIT_LAG_WARNING = 20;
+  /** The engine answers a command within milliseconds; this many waiting means the disk or the engine is stuck. */
+  static final int JOURNAL_QUEUE_WARNING = 500;
+  /** Updates published within a millisecond or two; this many waiting means NATS is slow or gone. */
+  static final long PUBLISH_BACKLOG_WARNING = 1_000;
+  /** The clients tooltip names this many players; more would not fit on screen. */
+  static final int NAMED_PLAYERS = 12;
 
   private final Value<Segment> server = new Value<>(Segment.neutral("Server starting…"));
   private final Value<Segment> nats = new Value<>(Segment.neutral("NATS —"));
@@ -55,9 +62,7 @@ public final class StatusBarViewModel {
         : new Segment("JetStream " + (s.nats().jetStream() ? "on" : "off"), s.nats().jetStream() ? Tone.GOOD : Tone.NEUTRAL,
             s.nats().jetStream() ? "World updates are mirrored to a JetStream stream for outside consumers"
                 : "No JetStream mirror; the journal is the source of truth either way"));
-    clients.set(new Segment(s.connections().total() + (s.connections().total() == 1 ? " client" : " clients"), Tone.NEUTRAL,
-        s.connections().websocket() + " WebSocket · " + s.connections().chat() + " chat · " + s.connections().events()
-            + " event streams"));
+    clients.set(clientsSegment(s.connections()));
     version.set(new Segment("World v" + s.version(), Tone.NEUTRAL, "The world's durable version"));
     persistence.set(persistenceSegment(s));
     List<String> warnings = warnings(s);
@@ -73,11 +78,25 @@ public final class StatusBarViewModel {
     return new Segment(text, n.connected() ? Tone.GOOD : Tone.DANGER, n.url() == null ? n.summary() : n.summary() + " (" + n.url() + ")");
   }
 
+  static Segment clientsSegment(Connections c) {
+    StringBuilder detail = new StringBuilder()
+        .append(c.websocket()).append(" WebSocket · ").append(c.chat()).append(" chat · ").append(c.events())
+        .append(" event streams");
+    c.players().stream().limit(NAMED_PLAYERS).forEach(p -> detail.append('\n').append(p.describe()));
+    int unnamed = c.playersTotal() - Math.min(NAMED_PLAYERS, c.players().size());
+    if (unnamed > 0) {
+      detail.append("\nand ").append(unnamed).append(unnamed == 1 ? " more player" : " more players");
+    }
+    return new Segment(c.total() + (c.total() == 1 ? " client" : " clients"), Tone.NEUTRAL, detail.toString());
+  }
+
   static Segment persistenceSegment(ServerStatus s) {
-    String text = "Journal v" + s.version() + " · Git lag " + Math.max(0, s.gitLag());
-    Tone tone = s.gitLag() > GIT_LAG_WARNING ? Tone.WARNING : Tone.GOOD;
-    return new Segment(text, tone, "Every acknowledged change is in the journal (durable) before anyone sees it; "
-        + "Git history is at v" + s.gitVersion() + ", written in the background");
+    String queued = s.journalQueue() > 0 ? " · " + s.journalQueue() + " queued" : "";
+    String text = "Journal v" + s.version() + queued + " · Git lag " + Math.max(0, s.gitLag());
+    boolean behind = s.gitLag() > GIT_LAG_WARNING || s.journalQueue() > JOURNAL_QUEUE_WARNING;
+    return new Segment(text, behind ? Tone.WARNING : Tone.GOOD, "Every acknowledged change is in the journal (durable)"
+        + " before anyone sees it; " + s.journalQueue() + " command(s) waiting to be written. Git history is at v"
+        + s.gitVersion() + ", written in the background");
   }
 
   static List<String> warnings(ServerStatus s) {
@@ -90,6 +109,14 @@ public final class StatusBarViewModel {
       out.add("NATS is " + n.state() + ": world updates travel inside the server meanwhile and guests still get them."
           + (n.managed() ? " Start it again from Rehearse failure, or restart the console." : " Check the NATS server at "
               + n.url() + "."));
+    }
+    if (s.journalQueue() > JOURNAL_QUEUE_WARNING) {
+      out.add(s.journalQueue() + " commands are waiting to be written to the journal: guests' actions answer late."
+          + " Check the disk (space, other programs writing) and the server's CPU.");
+    }
+    if (s.publishBacklog() > PUBLISH_BACKLOG_WARNING) {
+      out.add(s.publishBacklog() + " world updates are waiting to be published: guests see changes late."
+          + " They are durable and will arrive; check NATS and the server's CPU.");
     }
     if (s.gitLag() > GIT_LAG_WARNING) {
       out.add("Git history is " + s.gitLag() + " versions behind the journal: nothing is lost (the journal is"
