@@ -7,6 +7,7 @@ import dev.scrying.console.model.layout.WindowLayout;
 import dev.scrying.console.session.ServerSession;
 import dev.scrying.console.ui.FxDispatch;
 import dev.scrying.console.ui.MainView;
+import dev.scrying.console.ui.UiThreadFailures;
 import dev.scrying.console.ui.WindowPlacement;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class ConsoleApp extends Application {
   @Override
   public void start(Stage stage) {
     this.stage = stage;
+    UiThreadFailures.installOnThisThread();
     List<String> args = getParameters().getRaw();
     // The console's own server starts with two guests on stage; a remote server gets none unasked,
     // since its world may be the one real guests are playing in.

@@ -46,6 +46,9 @@ public final class NatsProcess implements AutoCloseable {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
   private final @Nullable NatsPermissions permissions;
   private final Thread shutdownHook;
+  private final java.util.concurrent.CountDownLatch closedSignal = new java.util.concurrent.CountDownLatch(1);
+  /** How long the JVM-exit hook waits for the owner to close this process in order before stopping it itself. */
+  private static final long SHUTDOWN_GRACE_MILLIS = 3_000;
   private volatile @Nullable Process process; // written under this; read freely so the UI never waits on start()
   private boolean hookInstalled; // guarded by this
   private boolean closed; // guarded by this
@@ -270,6 +273,7 @@ public final class NatsProcess implements AutoCloseable {
     }
     closed = true;
     stop();
+    closedSignal.countDown();
     if (hookInstalled) {
       try {
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -281,6 +285,13 @@ public final class NatsProcess implements AutoCloseable {
   }
 
   private void stopForShutdown() {
+    // The owner's own shutdown hook usually closes the bus and then this process in order; stopping
+    // nats-server first would make the bus log a lost connection on every Ctrl+C.
+    try {
+      closedSignal.await(SHUTDOWN_GRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     // No lock: a thread stuck inside start() must not keep the child alive past the JVM.
     Process p = process;
     if (p != null) {
