@@ -51,7 +51,7 @@ public final class ScryingServer implements AutoCloseable {
     this.config = config;
     this.runtimes = runtimes;
     this.tokens = tokens;
-    this.hub = new RealtimeHub(events, traces);
+    this.hub = new RealtimeHub(events, traces, config.limits());
     this.http = HttpApi.create(this);
   }
 

@@ -44,11 +44,22 @@ public final class HttpApi {
   private final ChatStream chat;
   private final EventStream events;
 
+  /** Players are budgeted by id; admins (the console, the operator's scripts) are not limited. */
+  private final RequestBudgets playerBudgets;
+  /**
+   * Dev tokens are minted before a client has an identity, so they are budgeted per address; loopback
+   * is the operator's own machine (the console, the bench minting a thousand tokens) and is not limited.
+   */
+  private final RequestBudgets addressBudgets;
+
   private HttpApi(ScryingServer server) {
     this.server = server;
     this.socket = new ExperienceSocket(server, server.hub());
     this.chat = new ChatStream(server.hub());
     this.events = new EventStream(server.hub());
+    var limits = server.hub().limits();
+    this.playerBudgets = new RequestBudgets(limits.httpPerSecond(), limits.httpBurst(), System::nanoTime);
+    this.addressBudgets = new RequestBudgets(limits.httpPerSecond(), limits.httpBurst(), System::nanoTime);
   }
 
   /**
@@ -100,8 +111,8 @@ public final class HttpApi {
         withoutCompression(context.get());
       });
       cfg.routes.exception(ApiError.class, (e, ctx) -> {
-        if (e.status() == 429) {
-          ctx.header("Retry-After", "5");
+        if (e.status() == 429 || e.status() == 503) {
+          ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
         }
         Responses.error(ctx, e.status(), e.code(), e.getMessage());
       });
@@ -277,6 +288,7 @@ public final class HttpApi {
     if (!server.config().devMode()) {
       throw new ApiError(404, "not_found", "dev tokens are disabled on this server");
     }
+    budgetAddress(ctx);
     ObjectNode body = body(ctx);
     String user = RequestCommands.text(body, "user_id");
     if (!Ids.isUserId(user)) {
@@ -319,7 +331,7 @@ public final class HttpApi {
   }
 
   private void events(Context ctx) throws Exception {
-    Identity who = ctx.header("Authorization") != null ? identity(ctx) : server.tokens().verify(ctx.queryParam("token"));
+    Identity who = ctx.header("Authorization") != null ? identity(ctx) : budgeted(server.tokens().verify(ctx.queryParam("token")));
     ExperienceRuntime rt = runtime(ctx.pathParam("exp"));
     if (java.util.Collections.list(ctx.req().getHeaders("Last-Event-ID")).size() > 1) {
       throw new ApiError(400, "invalid_last_event_id", "send one Last-Event-ID");
@@ -392,7 +404,26 @@ public final class HttpApi {
     if (auth == null || !auth.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length())) {
       throw new AuthException("send 'Authorization: Bearer <token>'");
     }
-    return server.tokens().verify(auth.substring("Bearer ".length()).trim());
+    return budgeted(server.tokens().verify(auth.substring("Bearer ".length()).trim()));
+  }
+
+  private Identity budgeted(Identity who) {
+    if (!who.isAdmin()) {
+      playerBudgets.admit(who.userId(), "requests from player " + who.userId());
+    }
+    return who;
+  }
+
+  private void budgetAddress(Context ctx) {
+    String address = ctx.req().getRemoteAddr();
+    if (!isLoopback(address)) {
+      addressBudgets.admit(address, "token requests from " + address);
+    }
+  }
+
+  private static boolean isLoopback(String address) {
+    return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1")
+        || address.equals("[::1]");
   }
 
   private Identity requireAdmin(Context ctx) {

@@ -4,17 +4,17 @@ import java.util.function.LongSupplier;
 
 /**
  * A token bucket on a monotonic clock: {@code capacity} tokens, refilled at {@code perSecond}. Not
- * thread-safe; its owner ({@link RateLimiter}) serialises access. Wall-clock jumps cannot refill or
+ * thread-safe; its owner ({@link RateLimiter}, the HTTP request budgets) serialises access. Wall-clock jumps cannot refill or
  * drain it because it only ever reads {@code nanoTime}.
  */
-final class TokenBucket {
+public final class TokenBucket {
   private final double capacity;
   private final double perNano;
   private final LongSupplier nanoTime;
   private double tokens;
   private long last;
 
-  TokenBucket(double capacity, double perSecond, LongSupplier nanoTime) {
+  public TokenBucket(double capacity, double perSecond, LongSupplier nanoTime) {
     this.capacity = capacity;
     this.perNano = perSecond / 1e9;
     this.nanoTime = nanoTime;
@@ -23,7 +23,7 @@ final class TokenBucket {
   }
 
   /** Takes one token if there is one. */
-  boolean take() {
+  public boolean take() {
     long now = nanoTime.getAsLong();
     tokens = Math.min(capacity, tokens + Math.max(0, now - last) * perNano);
     last = now;
@@ -32,5 +32,10 @@ final class TokenBucket {
       return true;
     }
     return false;
+  }
+
+  /** Whole seconds until a token will be there (at least 1): what a refused client is told to wait. */
+  public long secondsUntilNextToken() {
+    return Math.max(1, (long) Math.ceil((1 - tokens) / perNano / 1e9));
   }
 }

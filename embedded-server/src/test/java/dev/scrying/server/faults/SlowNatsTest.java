@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.scrying.server.ScryingServer;
 import dev.scrying.server.ServerConfig;
+import dev.scrying.server.realtime.ConnectionLimits;
 import dev.scrying.server.auth.Identity;
 import dev.scrying.server.bus.BusStatus;
 import dev.scrying.server.bus.NatsProcess;
@@ -34,7 +35,9 @@ class SlowNatsTest {
   @Test
   void aFrozenNatsServerHoldsUpNothingAndClientsConverge() throws Exception {
     Assumptions.assumeTrue(NatsProcess.findBinary(Optional.empty()).isPresent(), "nats-server is not installed");
-    try (ScryingServer server = ScryingServer.start(ServerConfig.local(data))) {
+    try (ScryingServer server = ScryingServer.start(ServerConfig.local(data)
+        // 300 HTTP actions back to back from one player: a load on NATS, not a test of the request budget.
+        .withLimits(ConnectionLimits.DEFAULT.withHttp(10_000, 10_000)))) {
       await().atMost(Duration.ofSeconds(15)).until(() -> server.bus().status().state() == BusStatus.State.CONNECTED);
       ExperienceEngine engine = server.runtime("wylding-woods").engine();
       try (WsProbe alice = connected(server, "alice"); WsProbe bob = connected(server, "bob")) {
