@@ -37,7 +37,10 @@ public final class BenchMain implements Callable<Integer> {
   double scaleRate;
   @Option(names = "--scale-players", description = "Players in the scale run (default ${DEFAULT-VALUE}).", defaultValue = "1000")
   int scalePlayers;
-  @Option(names = "--only", description = "demo, scale or knee.")
+  @Option(names = "--durability-duration", description = "Measured seconds of the durability run, 50 acknowledged"
+      + " changes/s (default ${DEFAULT-VALUE}).", defaultValue = "20")
+  int durabilitySeconds;
+  @Option(names = "--only", description = "demo, durability, scale or knee.")
   String only;
   @Option(names = "--knee", description = "Also search the highest rate whose visual p99 stays under 100 ms.")
   boolean knee;
@@ -59,6 +62,7 @@ public final class BenchMain implements Callable<Integer> {
     ArrayNode runs = result.putArray("runs");
     if (smoke) {
       demoSeconds = 5;
+      durabilitySeconds = 3;
       scaleSeconds = 5;
       scalePlayers = 100;
       scaleRate = 100;
@@ -66,6 +70,9 @@ public final class BenchMain implements Callable<Integer> {
     try {
       if (only == null || only.equals("demo")) {
         runs.add(demo(http, work));
+      }
+      if (url == null && (only == null || only.equals("durability"))) {
+        runs.add(durability(http, work));
       }
       if (url == null && (only == null || only.equals("scale"))) {
         runs.add(scale(http, work, scaleRate, Duration.ofSeconds(scaleSeconds)));
@@ -99,6 +106,22 @@ public final class BenchMain implements Callable<Integer> {
       try {
         ObjectNode r = run.run(new ChatLoad(http, t));
         r.set("baselines", baselines);
+        Report.ratios(r);
+        return r;
+      } finally {
+        run.close();
+      }
+    }
+  }
+
+  private ObjectNode durability(OkHttpClient http, Path work) throws Exception {
+    try (Target t = Target.spawn(work.resolve("durability"), null, http)) {
+      ObjectNode fsync = Json.object();
+      fsync.set("fsync", Metrics.summary(Baselines.fsync(work, 1_500, 1_000)));
+      BenchRun run = new BenchRun(t, http, Workload.durability(Duration.ofSeconds(durabilitySeconds)));
+      try {
+        ObjectNode r = run.run(null);
+        r.set("baselines", fsync);
         Report.ratios(r);
         return r;
       } finally {

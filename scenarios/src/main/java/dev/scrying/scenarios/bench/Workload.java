@@ -15,6 +15,11 @@ record Workload(String name, String experience, int players, int zones, double r
     return new Workload("demo", "wylding-woods", 5, 1, 10, Duration.ofSeconds(5), duration, 1);
   }
 
+  /** G22, the cost of durability: 50 acknowledged changes a second, each fsynced before its answer. */
+  static Workload durability(Duration duration) {
+    return new Workload("durability", "wylding-woods", 5, 1, 50, Duration.ofSeconds(3), duration, 0);
+  }
+
   static Workload scale(Duration duration, double rate) {
     return new Workload("scale", BenchWorld.ID, 1000, 50, rate, Duration.ofSeconds(5), duration, 0);
   }
