@@ -53,8 +53,11 @@ public final class OpenAiNarrator implements Narrator {
         .writeTimeout(config.totalTimeout())
         // Our timers enforce first-token and total limits; the read timeout is only a backstop.
         .readTimeout(config.totalTimeout())
-        // A silently retried POST could start a second, billed completion.
-        .retryOnConnectionFailure(false)
+        // A model server that closes a keep-alive connection (or dies mid-answer) leaves a stale one in
+        // the pool, and without a retry the next guest's narration fails on it (11 of 80 turns in
+        // ChatOrderUnderNarratorFaultsTest). OkHttp retries only failures before a response starts,
+        // as OpenAI's own SDKs do; the rare cost is a second completion the model began and lost.
+        .retryOnConnectionFailure(true)
         .build();
     this.eventSources = EventSources.createFactory(client);
   }
