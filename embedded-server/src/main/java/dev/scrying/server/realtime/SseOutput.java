@@ -47,6 +47,22 @@ final class SseOutput {
     queue.offer(END);
   }
 
+  /**
+   * Ends the loop after one last frame, dropping what is queued: a restarting server's streams say why they
+   * end, and what they drop the client gets again when it resumes with its Last-Event-ID.
+   */
+  void finish(String last) {
+    ended = true;
+    queue.clear();
+    queue.offer(last);
+    queue.offer(END);
+  }
+
+  /** A comment, and the reconnection delay a browser {@code EventSource} should use after this stream. */
+  static String restart(long retryMillis) {
+    return ": server restarting\nretry: " + retryMillis + "\n\n";
+  }
+
   static String data(String json) {
     return "data: " + json + "\n\n";
   }
