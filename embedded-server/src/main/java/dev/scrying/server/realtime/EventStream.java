@@ -56,7 +56,9 @@ public final class EventStream {
       } else {
         stream.channel.startWithSnapshot();
       }
-      out.pump(Long.MAX_VALUE / 4);
+      if (out.pump(Long.MAX_VALUE / 4)) {
+        out.complete();
+      }
     } finally {
       sub.close();
       stream.channel.close();

@@ -76,6 +76,19 @@ final class SseOutput {
     return "id: " + id + "\nevent: " + type + "\ndata: " + json + "\n\n";
   }
 
+  /**
+   * Completes the response (the last chunk) on this thread: otherwise it would be written after the
+   * handler returns, and a stopping server may close the connection first, which the client sees as a
+   * broken stream instead of a clean end.
+   */
+  void complete() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // The client is gone already: nothing to complete.
+    }
+  }
+
   /** Writes frames until {@link #end} or a write failure (the client went away); returns how it ended. */
   boolean pump(long maxMillis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
