@@ -13,8 +13,8 @@ import java.util.random.RandomGenerator;
  * With jitter, the first delay is uniform in {@code [0, initial)} (full jitter: clients dropped in the
  * same instant spread their first attempts over the whole window) and later ones are uniform in
  * {@code [cap/2, cap)} (equal jitter: a client that drew a short first delay does not come straight back,
- * which in a simulation of 50 clients kept the busiest second about a quarter lower than full jitter on
- * every attempt, for the same longest wait). Without jitter every delay is exactly {@code cap(n)}: all
+ * which in a simulation of 50 clients kept the busiest second's 99.9th percentile at 22–24 attempts
+ * where full jitter on every attempt reached 24–31, for the same longest wait). Without jitter every delay is exactly {@code cap(n)}: all
  * clients retry in lockstep, which is what jitter exists to prevent (the restart-storm test's negative
  * control).
  *
