@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded game server: every experience's engine and state folder plus the HTTP API. Start it
- * with {@link #start}; {@link #close} stops the HTTP server first, then drains each engine, so that
- * every acknowledged command is on disk when it returns.
+ * with {@link #start}; {@link #close} tells every connected client the server is restarting (WebSocket
+ * close 1012, a clean end of each SSE stream; see {@link RealtimeHub#close()}), stops the HTTP server,
+ * then drains each engine, so that every acknowledged command is on disk when it returns.
  */
 public final class ScryingServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ScryingServer.class);

@@ -13,10 +13,15 @@ import io.javalin.http.Context;
  * {@code GET /experience/{exp}/events}: a player's persistent SSE stream for clients that are not
  * chatting. A snapshot first (or, with {@code Last-Event-ID}, exactly the missed events), then every
  * event; {@code id:} is the version. Keep-alive comments every heartbeat; a client too slow for its
- * queue gets a fresh snapshot instead of an ever-growing backlog.
+ * queue gets a fresh snapshot instead of an ever-growing backlog. When the server stops, the stream
+ * ends cleanly after a {@code retry:} field with a random delay, so browser {@code EventSource}s that
+ * reconnect on their own do not all come back in the same instant.
  */
 public final class EventStream {
   private static final int QUEUE = 2_000;
+  /** The spread of the {@code retry:} delays a restarting server hands out (milliseconds). */
+  static final long RETRY_MIN_MILLIS = 1_000;
+  static final long RETRY_MAX_MILLIS = 8_000;
   private final RealtimeHub hub;
 
   public EventStream(RealtimeHub hub) {
@@ -24,6 +29,9 @@ public final class EventStream {
   }
 
   public void handle(Context ctx, Identity who, ExperienceRuntime rt, Long lastEventId) throws Exception {
+    if (hub.stopping()) {
+      throw new dev.scrying.server.http.ApiError(503, "server_restarting", "the server is restarting; try again shortly");
+    }
     try (PlayerConnections.Slot slot = hub.playerConnections().openOrRefuse(who)) {
       stream(ctx, who, rt, lastEventId);
     }
@@ -48,7 +56,9 @@ public final class EventStream {
       } else {
         stream.channel.startWithSnapshot();
       }
-      out.pump(Long.MAX_VALUE / 4);
+      if (out.pump(Long.MAX_VALUE / 4)) {
+        out.complete();
+      }
     } finally {
       sub.close();
       stream.channel.close();
@@ -103,6 +113,12 @@ public final class EventStream {
     @Override
     public void cut(String reason) {
       out.abort();
+    }
+
+    @Override
+    public void restarting() {
+      out.finish(SseOutput.restart(java.util.concurrent.ThreadLocalRandom.current()
+          .nextLong(RETRY_MIN_MILLIS, RETRY_MAX_MILLIS + 1)));
     }
   }
 }

@@ -28,12 +28,16 @@ import org.slf4j.LoggerFactory;
  * {@code /ws/experience?token=…&experience=…}: the Unity client's protocol. Each socket has one
  * ordered outbox, so its frames never interleave and an action's {@code world_update} is always
  * written before its {@code action_response}. Close codes: 1008 bad token or experience, 1011 server
- * error, 1001 server stopping, 4000 cut by the operator.
+ * error, 1012 server restarting (any graceful stop; come back with a jittered backoff), 4000 cut by the
+ * operator.
  */
 public final class ExperienceSocket {
   private static final Logger LOG = LoggerFactory.getLogger(ExperienceSocket.class);
   public static final int OUTBOX_LIMIT = 1_000;
   public static final int CLOSE_CUT = 4000;
+  /** RFC 6455 "Service Restart": the server is going away and the client should reconnect. */
+  public static final int CLOSE_RESTART = 1012;
+  static final String RESTART_REASON = "server restarting; reconnect with a jittered backoff";
 
   private final ScryingServer server;
   private final RealtimeHub hub;
@@ -72,6 +76,11 @@ public final class ExperienceSocket {
       who = server.tokens().verify(ctx.queryParam("token"));
     } catch (AuthException e) {
       ctx.closeSession(1008, "unauthorized: " + e.getMessage());
+      return;
+    }
+    if (hub.stopping()) {
+      // Arrived between the restart notice and the HTTP stop: same answer as the connections already open.
+      ctx.closeSession(CLOSE_RESTART, RESTART_REASON);
       return;
     }
     String expId = ctx.queryParam("experience") == null ? ExperienceLoader.DEFAULT_EXPERIENCE : ctx.queryParam("experience");
@@ -294,7 +303,12 @@ public final class ExperienceSocket {
 
     @Override
     public void cut(String reason) {
-      ctx.closeSession(reason.equals("server stopping") ? 1001 : CLOSE_CUT, reason);
+      ctx.closeSession(CLOSE_CUT, reason);
+    }
+
+    @Override
+    public void restarting() {
+      ctx.closeSession(CLOSE_RESTART, RESTART_REASON);
     }
 
     @Override

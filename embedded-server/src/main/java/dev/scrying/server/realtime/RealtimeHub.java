@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class RealtimeHub implements AutoCloseable {
   /** Heartbeat period; {@code -Dscrying.heartbeat.millis} tunes it (tests use a short one). */
   public static final long HEARTBEAT_MILLIS = Long.getLong("scrying.heartbeat.millis", 15_000);
+  /** How long a stopping server waits for its clients to acknowledge the restart close. */
+  static final long CLOSE_GRACE_MILLIS = 2_000;
 
   private final PlayerEvents events;
   private final TraceRegistry traces;
@@ -24,6 +26,9 @@ public final class RealtimeHub implements AutoCloseable {
   private final ExecutorService writers = Executors.newCachedThreadPool(named("outbox"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
   private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+  /** Notified whenever a connection leaves, so {@link #close} can wait for the close handshakes. */
+  private final Object departures = new Object();
+  private volatile boolean stopping;
 
   /** A connection the hub can count, heartbeat and cut. */
   public interface LiveConnection {
@@ -34,6 +39,14 @@ public final class RealtimeHub implements AutoCloseable {
     void heartbeat();
 
     void cut(String reason);
+
+    /**
+     * The server is stopping (to restart, as far as the client can tell): end the connection so the
+     * client knows to come back later (a WebSocket closes with 1012, an SSE stream ends cleanly).
+     */
+    default void restarting() {
+      cut("server restarting");
+    }
 
     /** Frames waiting to be written (0 for streams that do not queue). */
     default int queued() {
@@ -107,6 +120,14 @@ public final class RealtimeHub implements AutoCloseable {
 
   public void unregister(LiveConnection c) {
     connections.remove(c);
+    synchronized (departures) {
+      departures.notifyAll();
+    }
+  }
+
+  /** True once {@link #close} began: new connections are turned away with the restart answer. */
+  public boolean stopping() {
+    return stopping;
   }
 
   public int count(String kind) {
@@ -148,13 +169,35 @@ public final class RealtimeHub implements AutoCloseable {
     }
   }
 
+  /**
+   * Tells every connection the server is restarting and waits (at most {@link #CLOSE_GRACE_MILLIS}) for
+   * them to leave: the WebSocket close handshakes and the SSE streams' last frames must reach the clients
+   * before the HTTP server stops, or they would see a dropped connection instead of the reason.
+   */
   @Override
   public void close() {
+    stopping = true;
     for (LiveConnection c : connections) {
-      c.cut("server stopping");
+      c.restarting();
     }
+    awaitNoConnections(CLOSE_GRACE_MILLIS);
     timer.shutdownNow();
     writers.shutdown();
+  }
+
+  private void awaitNoConnections(long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    synchronized (departures) {
+      long left;
+      while (!connections.isEmpty() && (left = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(departures, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   static java.util.concurrent.ThreadFactory named(String prefix) {

@@ -47,6 +47,22 @@ final class SseOutput {
     queue.offer(END);
   }
 
+  /**
+   * Ends the loop after one last frame, dropping what is queued: a restarting server's streams say why they
+   * end, and what they drop the client gets again when it resumes with its Last-Event-ID.
+   */
+  void finish(String last) {
+    ended = true;
+    queue.clear();
+    queue.offer(last);
+    queue.offer(END);
+  }
+
+  /** A comment, and the reconnection delay a browser {@code EventSource} should use after this stream. */
+  static String restart(long retryMillis) {
+    return ": server restarting\nretry: " + retryMillis + "\n\n";
+  }
+
   static String data(String json) {
     return "data: " + json + "\n\n";
   }
@@ -58,6 +74,19 @@ final class SseOutput {
 
   static String event(long id, String type, String json) {
     return "id: " + id + "\nevent: " + type + "\ndata: " + json + "\n\n";
+  }
+
+  /**
+   * Completes the response (the last chunk) on this thread: otherwise it would be written after the
+   * handler returns, and a stopping server may close the connection first, which the client sees as a
+   * broken stream instead of a clean end.
+   */
+  void complete() {
+    try {
+      out.close();
+    } catch (IOException e) {
+      // The client is gone already: nothing to complete.
+    }
   }
 
   /** Writes frames until {@link #end} or a write failure (the client went away); returns how it ended. */

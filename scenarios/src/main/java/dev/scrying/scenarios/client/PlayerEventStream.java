@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * A player's persistent SSE stream ({@code GET /experience/{exp}/events}): the current connection, the
  * mirror it feeds and the last event id, so that a reopened stream resumes with {@code Last-Event-ID}.
  * Thread-safe: opening and closing are serialised; events are handled on the stream's reader thread.
+ * When the current stream ends while it is still wanted (not closed on purpose), {@code dropped} runs.
  */
 final class PlayerEventStream {
   private final PlayerWire wire;
@@ -18,9 +19,11 @@ final class PlayerEventStream {
   private volatile @Nullable EventStreamConnection current;
   private volatile @Nullable String lastEventId;
   private volatile boolean wanted;
+  private final Runnable dropped;
 
-  PlayerEventStream(PlayerWire wire) {
+  PlayerEventStream(PlayerWire wire, Runnable dropped) {
     this.wire = wire;
+    this.dropped = dropped;
     this.mirror = new StreamMirror(wire.userId(), Transport.EVENTS_SSE, wire.problems());
   }
 
@@ -105,6 +108,9 @@ final class PlayerEventStream {
       @Override
       public void ended(EventStreamConnection c, boolean failed, String detail) {
         wire.state(Transport.EVENTS_SSE, failed ? ConnectionState.FAILED : ConnectionState.CLOSED, detail);
+        if (c == current && wanted) {
+          dropped.run();
+        }
       }
     };
   }

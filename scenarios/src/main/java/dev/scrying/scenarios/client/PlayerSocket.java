@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scrying.experiences.Json;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import org.jspecify.annotations.Nullable;
@@ -11,16 +12,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * A player's WebSocket side: the current connection (with the requests waiting on it), the mirror it
  * feeds, and the recent world updates by trace id. Survives reconnects (the mirror continues).
- * Thread-safe: connection changes are serialised; frames are handled on OkHttp's reader thread.
+ * Thread-safe: connection changes are serialised; frames are handled on OkHttp's reader thread. When the
+ * current connection ends, however it ends, {@code dropped} hears how (on the thread that saw the end).
  */
 final class PlayerSocket {
   private final PlayerWire wire;
   private final StreamMirror mirror;
   private final TraceIndex traces = new TraceIndex();
+  private final Consumer<WebSocketClose> dropped;
   private volatile @Nullable WebSocketConnection current;
 
-  PlayerSocket(PlayerWire wire) {
+  PlayerSocket(PlayerWire wire, Consumer<WebSocketClose> dropped) {
     this.wire = wire;
+    this.dropped = dropped;
     this.mirror = new StreamMirror(wire.userId(), Transport.WEBSOCKET, wire.problems());
   }
 
@@ -147,6 +151,9 @@ final class PlayerSocket {
       public void ended(WebSocketConnection c, WebSocketClose close, boolean failed) {
         wire.state(Transport.WEBSOCKET, failed ? ConnectionState.FAILED : ConnectionState.CLOSED,
             close.code() + " " + close.reason());
+        if (c == current) {
+          dropped.accept(close);
+        }
       }
     };
   }

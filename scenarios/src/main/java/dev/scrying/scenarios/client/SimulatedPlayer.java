@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -34,6 +37,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The mirror is fed by the WebSocket when the player has one, otherwise by the persistent event
  * stream. A chat-only player has no mirror.
+ *
+ * <p>With a {@link ReconnectPolicy} in its options, a stream the server drops (a restart's close 1012, a
+ * broken connection, an SSE stream's end) reopens on its own, resuming exactly like {@link #reconnect()};
+ * the default, {@link ReconnectPolicy#NONE}, leaves it down.
  */
 public final class SimulatedPlayer implements AutoCloseable {
   /**
@@ -43,10 +50,19 @@ public final class SimulatedPlayer implements AutoCloseable {
    * @param webSocket open {@code /ws/experience} on connect
    * @param eventStream open the persistent SSE stream on connect
    * @param timeout the longest any blocking call of this player waits
+   * @param reconnect whether and when dropped streams reopen on their own ({@link ReconnectPolicy#NONE}:
+   *     never; the player stays cut until {@link #reconnect()} is called)
    */
-  public record Options(boolean admin, boolean webSocket, boolean eventStream, Duration timeout) {
+  public record Options(boolean admin, boolean webSocket, boolean eventStream, Duration timeout,
+      ReconnectPolicy reconnect) {
     public Options {
       Objects.requireNonNull(timeout, "timeout");
+      Objects.requireNonNull(reconnect, "reconnect");
+    }
+
+    /** Options that never reconnect on their own. */
+    public Options(boolean admin, boolean webSocket, boolean eventStream, Duration timeout) {
+      this(admin, webSocket, eventStream, timeout, ReconnectPolicy.NONE);
     }
 
     /** A player on a WebSocket, like the Unity client; 10 s timeout. */
@@ -55,19 +71,23 @@ public final class SimulatedPlayer implements AutoCloseable {
     }
 
     public Options withAdmin(boolean on) {
-      return new Options(on, webSocket, eventStream, timeout);
+      return new Options(on, webSocket, eventStream, timeout, reconnect);
     }
 
     public Options withWebSocket(boolean on) {
-      return new Options(admin, on, eventStream, timeout);
+      return new Options(admin, on, eventStream, timeout, reconnect);
     }
 
     public Options withEventStream(boolean on) {
-      return new Options(admin, webSocket, on, timeout);
+      return new Options(admin, webSocket, on, timeout, reconnect);
     }
 
     public Options withTimeout(Duration t) {
-      return new Options(admin, webSocket, eventStream, t);
+      return new Options(admin, webSocket, eventStream, t, reconnect);
+    }
+
+    public Options withReconnect(ReconnectPolicy policy) {
+      return new Options(admin, webSocket, eventStream, timeout, policy);
     }
   }
 
@@ -80,6 +100,8 @@ public final class SimulatedPlayer implements AutoCloseable {
   private final Latencies latencies = new Latencies();
   private final Set<EventSource> chats = ConcurrentHashMap.newKeySet();
   private final ExecutorService callbacks;
+  private final @Nullable ScheduledExecutorService reconnects;
+  private final AutoReconnect autoReconnect;
   private volatile boolean closed;
 
   private SimulatedPlayer(ServerHandle server, String experience, String userId, Options options) {
@@ -88,13 +110,42 @@ public final class SimulatedPlayer implements AutoCloseable {
     String token = options.admin() ? server.adminTokenFor(userId) : server.tokenFor(userId);
     this.wire = new PlayerWire(server, Objects.requireNonNull(experience, "experience"),
         Objects.requireNonNull(userId, "userId"), token, options.timeout(), listeners, problems);
-    this.socket = new PlayerSocket(wire);
-    this.events = new PlayerEventStream(wire);
+    this.socket = new PlayerSocket(wire, close -> {
+      if (ReconnectPolicy.reconnectable(close)) {
+        autoReconnect().dropped();
+      }
+    });
+    this.events = new PlayerEventStream(wire, () -> autoReconnect().dropped());
     this.callbacks = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "player-" + userId);
       t.setDaemon(true);
       return t;
     });
+    // Its own thread: an attempt blocks until the server answers, which must hold up neither the
+    // player's callbacks nor any other player's attempts.
+    this.reconnects = options.reconnect().enabled() ? Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "reconnect-" + userId);
+      t.setDaemon(true);
+      return t;
+    }) : null;
+    // SplittableRandom is not thread-safe, but AutoReconnect draws from it only within one cycle at a time.
+    this.autoReconnect = new AutoReconnect(options.reconnect(), new SplittableRandom(), this::scheduleReconnect,
+        new AutoReconnect.Connector() {
+          @Override
+          public AutoReconnect.Outcome attempt() {
+            return attemptReconnect();
+          }
+
+          @Override
+          public boolean needed() {
+            return !closed && ((options.webSocket() && !socket.isOpen()) || (events.isWanted() && events.isDown()));
+          }
+        });
+  }
+
+  /** For the stream callbacks above: a lambda in the constructor may not name the field it precedes. */
+  private AutoReconnect autoReconnect() {
+    return autoReconnect;
   }
 
   /** A WebSocket player; returns once its first {@code area_of_interest} arrived (at most 10 s). */
@@ -334,6 +385,11 @@ public final class SimulatedPlayer implements AutoCloseable {
     return socket.isOpen();
   }
 
+  /** Whether an automatic reconnection (see {@link Options#reconnect()}) is waiting or trying right now. */
+  public boolean isReconnecting() {
+    return autoReconnect.isCycling();
+  }
+
   /** Completes when the current WebSocket ends, with its close code (e.g. 4000 when cut by the operator). */
   public CompletableFuture<WebSocketClose> closed() {
     return socket.ended().thenApplyAsync(c -> c, callbacks);
@@ -433,6 +489,10 @@ public final class SimulatedPlayer implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    autoReconnect.stop();
+    if (reconnects != null) {
+      reconnects.shutdownNow();
+    }
     socket.close();
     events.close();
     chats.forEach(EventSource::cancel);
@@ -440,6 +500,34 @@ public final class SimulatedPlayer implements AutoCloseable {
   }
 
   // ---- internals -------------------------------------------------------------------------------
+
+  private void scheduleReconnect(Runnable attempt, Duration delay) {
+    try {
+      Objects.requireNonNull(reconnects, "reconnects").schedule(attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // The player closed meanwhile: nothing to reconnect.
+    }
+  }
+
+  /** One automatic attempt: {@link #reconnect()}, with its failure sorted into try-again or give-up. */
+  private AutoReconnect.Outcome attemptReconnect() {
+    try {
+      reconnect();
+      return AutoReconnect.Outcome.CONNECTED;
+    } catch (IllegalStateException e) {
+      return AutoReconnect.Outcome.GIVE_UP;
+    } catch (ServerException e) {
+      if (closed || !ReconnectPolicy.reconnectable(e.status())) {
+        return AutoReconnect.Outcome.GIVE_UP;
+      }
+      // A WebSocket the server accepted and then closed says why in its close code (1008: bad token).
+      CompletableFuture<WebSocketClose> end = socket.ended();
+      if (options.webSocket() && end.isDone() && !ReconnectPolicy.reconnectable(end.join())) {
+        return AutoReconnect.Outcome.GIVE_UP;
+      }
+      return AutoReconnect.Outcome.RETRY;
+    }
+  }
 
   private StreamMirror mirrorSource() {
     return options.webSocket() ? socket.mirror() : events.mirror();

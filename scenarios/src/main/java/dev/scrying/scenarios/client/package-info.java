@@ -21,6 +21,8 @@
  *       SSE, HTTP interact), its mirror, chain checks and latencies.</li>
  *   <li>{@link dev.scrying.scenarios.client.Frame} / {@link dev.scrying.scenarios.client.FrameListener}:
  *       every frame in or out, with epoch-microsecond timestamps.</li>
+ *   <li>{@link dev.scrying.scenarios.client.ReconnectPolicy}: whether and when a player reopens dropped
+ *       streams on its own (off by default).</li>
  *   <li>{@link dev.scrying.scenarios.client.Latencies}: HdrHistograms per
  *       {@link dev.scrying.scenarios.client.LatencyMetric}.</li>
  * </ul>

@@ -191,6 +191,31 @@ class SimulatedPlayerTest {
   }
 
   @Test
+  void withAPolicyADroppedPlayerComesBackOnItsOwnButAnOperatorCutStaysCut() throws Exception {
+    SimulatedPlayer.Options auto = SimulatedPlayer.Options.webSocketPlayer()
+        .withReconnect(ReconnectPolicy.jittered(Duration.ofMillis(50), Duration.ofMillis(200), 2));
+    ClientTesting.Recording rec = new ClientTesting.Recording();
+    try (SimulatedPlayer alice = SimulatedPlayer.connect(server, EXP, name("alice"));
+         SimulatedPlayer ivy = SimulatedPlayer.connect(server, EXP, name("ivy"), auto)) {
+      ivy.addListener(rec);
+      ivy.disconnect();
+      await(alice.act("collect_item", Map.of("instance_id", "bottle_joy")));
+      await().atMost(Duration.ofSeconds(10)).until(() -> ivy.isConnected() && !ivy.isReconnecting());
+      MirrorComparison c = converged(ivy);
+      assertThat(c.matches()).as(String.join("\n", c.differences())).isTrue();
+      assertThat(rec.types(Transport.WEBSOCKET, Direction.IN)).as("resumed with since_version, not a fresh snapshot")
+          .contains("connected", "world_update").doesNotContain("area_of_interest");
+      assertThat(ivy.chainProblems()).isEmpty();
+
+      server.post("/admin/faults/cut", Json.object().put("user_id", ivy.userId()));
+      assertThat(await(ivy.closed()).code()).isEqualTo(4000);
+      // The drop is judged before closed() completes, so this is not a race: no cycle was started.
+      assertThat(ivy.isReconnecting()).isFalse();
+      assertThat(ivy.isConnected()).isFalse();
+    }
+  }
+
+  @Test
   void chatStreamsWorldUpdateBeforeNarrative() throws Exception {
     try (SimulatedPlayer dave = SimulatedPlayer.connect(server, EXP, name("dave"))) {
       ChatResult chat = await(dave.chat("take the joy bottle"));
