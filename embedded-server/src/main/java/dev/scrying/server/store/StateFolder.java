@@ -39,6 +39,9 @@ public final class StateFolder implements AutoCloseable {
     this.dir = dir;
     this.faults = faults;
     Files.createDirectories(dir.resolve("players"));
+    // New folders' names are durable only once their parents are forced; cheap, and only at start.
+    AtomicFiles.syncDirectory(dir);
+    AtomicFiles.syncDirectory(dir.getParent());
     this.lockChannel = FileChannel.open(dir.resolve("scrying.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock acquired;
     try {
