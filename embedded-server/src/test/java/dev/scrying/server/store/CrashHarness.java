@@ -184,7 +184,7 @@ final class CrashHarness {
     }
   }
 
-  private static GameState replay(List<JournalEntry> journal) {
+  static GameState replay(List<JournalEntry> journal) {
     var experience = ExperienceLoader.loadBundled("wylding-woods");
     GameState s = new GameState(experience.freshWorld(), experience.worldTemplate().path("metadata").path("_version").asLong());
     for (JournalEntry e : journal) {
