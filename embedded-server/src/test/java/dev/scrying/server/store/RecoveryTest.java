@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -231,23 +232,45 @@ class RecoveryTest {
     System.out.printf("RELIABILITY G14 world.json fixture=%s outcome=never_read_rewritten_by_first_snapshot%n", damage);
   }
 
-  @Test
-  void leftoverGitLockIsRemovedAndHistoryContinues() throws Exception {
+  /**
+   * G15: a lock file a crashed commit left behind (JGit and git both refuse to commit while it exists) is
+   * removed at start, the history continues from where it was, nothing is missing and fsck is clean.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"index.lock", "HEAD.lock", "refs/heads/main.lock", "packed-refs.lock"})
+  void leftoverGitLockIsRemovedAndHistoryContinues(String lock) throws Exception {
+    List<String> before = new ArrayList<>();
     try (StateFolder f = new StateFolder(dir, StorageFaults.NONE); ExperienceEngine e = new ExperienceEngine(WW, f, Clock.systemUTC());
          Snapshotter s = new Snapshotter(e)) {
-      collect(e, "alice", "bottle_joy");
-      assertThat(s.awaitCommitted(e.version(), 10_000)).isTrue();
+      for (String item : List.of("bottle_joy", "bottle_energy")) {
+        collect(e, "alice", item);
+        assertThat(s.awaitCommitted(e.version(), 10_000)).isTrue();
+        before.add(f.history().log(1).get(0).commit());
+      }
     }
-    Files.writeString(dir.resolve(".git").resolve("index.lock"), "");
+    // What a crash mid-commit leaves: the lock, holding what the next value would have been.
+    Path lockFile = dir.resolve(".git").resolve(lock);
+    Files.writeString(lockFile, before.get(0) + "\n");
+    long started = System.nanoTime();
     try (StateFolder f = new StateFolder(dir, StorageFaults.NONE); ExperienceEngine e = new ExperienceEngine(WW, f, Clock.systemUTC());
          Snapshotter s = new Snapshotter(e)) {
-      assertThat(dir.resolve(".git").resolve("index.lock")).doesNotExist();
-      collect(e, "alice", "bottle_energy");
-      assertThat(s.awaitCommitted(e.version(), 10_000)).isTrue();
-      var log = f.history().log(10);
-      assertThat(log.get(0).message()).contains("collect_item bottle_energy by alice");
+      assertThat(lockFile).doesNotExist();
+      collect(e, "alice", "bottle_nature");
+      assertThat(s.awaitCommitted(e.version(), 10_000)).as("a commit after the lock").isTrue();
+      long commitMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+      var log = f.history().log(100);
+      assertThat(log.get(0).message()).contains("collect_item bottle_nature by alice");
       assertThat(log.get(0).version()).isEqualTo(e.version());
+      List<String> commits = log.stream().map(GitHistory.Entry::commit).toList();
+      assertThat(commits).as("no commit missing").containsAll(before);
+      List<Long> versions = log.stream().map(GitHistory.Entry::version).filter(v -> v > 0).toList();
+      assertThat(versions).as("versions newest first").isSortedAccordingTo(java.util.Comparator.reverseOrder());
+      assertThat(Json.parse(Json.write(f.history().at("HEAD").orElseThrow().world()))).as("what Git holds")
+          .isEqualTo(Json.parse(e.read(st -> Json.write(st.world())).get()));
+      System.out.printf("RELIABILITY G15 lock=%s removed=true commits=%d missing=%d first_commit_after_start_ms=%d%n",
+          lock, log.size(), before.stream().filter(c -> !commits.contains(c)).count(), commitMillis);
     }
+    assertThat(GitFsck.problems(dir.resolve(".git"))).as("fsck").isEmpty();
   }
 
   @Test
