@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  */
 final class PowerLoss {
   /** What one power loss changed. */
-  record Effect(long bytesDropped, int filesReverted, int filesDeleted) {}
+  record Effect(long unsyncedBytes, long bytesDropped, int filesReverted, int filesDeleted) {}
 
   private final Path folder;
   private final Path syncLog;
@@ -36,6 +36,10 @@ final class PowerLoss {
   private final Set<Path> named = new HashSet<>();
   private final Map<Path, byte[]> content = new HashMap<>();
   long bytesDropped;
+  /** Power losses that found journal bytes no fsync covered (some rounds then keep part of them). */
+  int lossesWithUnsyncedBytes;
+  /** fsyncs the server reported: zero would mean the model was never fed and dropped everything blindly. */
+  int syncsRecorded;
   int filesReverted;
   int filesDeleted;
 
@@ -49,6 +53,7 @@ final class PowerLoss {
   Effect apply() throws IOException {
     readLog();
     long dropped = 0;
+    long unsynced = 0;
     int reverted = 0;
     int deleted = 0;
     boolean keepPartialTail = random.nextBoolean();
@@ -61,6 +66,7 @@ final class PowerLoss {
       } else if (named.contains(f)) {
         long size = Files.size(f);
         long durable = Math.min(size, syncedLength.getOrDefault(f, 0L));
+        unsynced += size - durable;
         long keep = keepPartialTail ? durable + random.nextLong(size - durable + 1) : durable;
         if (keep < size) {
           try (FileChannel ch = FileChannel.open(f, StandardOpenOption.WRITE)) {
@@ -92,9 +98,10 @@ final class PowerLoss {
       }
     }
     bytesDropped += dropped;
+    lossesWithUnsyncedBytes += unsynced > 0 ? 1 : 0;
     filesReverted += reverted;
     filesDeleted += deleted;
-    return new Effect(dropped, reverted, deleted);
+    return new Effect(unsynced, dropped, reverted, deleted);
   }
 
   private void readLog() throws IOException {
@@ -109,6 +116,7 @@ final class PowerLoss {
         continue;
       }
       String[] p = line.split(" ", 3);
+      syncsRecorded++;
       switch (p[0]) {
         case "synced" -> syncedLength.put(Path.of(p[2]), Long.parseLong(p[1]));
         case "created" -> named.add(Path.of(p[1]));

@@ -27,26 +27,28 @@ class PowerLossTest {
     PowerLoss loss = powerLoss(11);
     CrashHarness h = harness(loss, List.of());
     Random rnd = new Random(11);
-    List<Long> dropped = new ArrayList<>();
+    long started = System.nanoTime();
     for (int round = 0; round < ROUNDS; round++) {
-      long before = loss.bytesDropped;
       h.round(round, 5 + rnd.nextInt(15));
-      dropped.add(loss.bytesDropped - before);
     }
+    long roundMillis = (System.nanoTime() - started) / 1_000_000 / ROUNDS;
     CrashHarness.Findings f = h.check();
-    System.out.printf("RELIABILITY power-loss rounds=%d acked=%d in_flight_at_kill=%d indeterminate=%d "
-            + "indeterminate_applied=%d events_shown=%d unsynced_bytes_dropped=%d rounds_dropping_bytes=%d "
-            + "files_reverted=%d files_deleted=%d lost=%d phantom=%d state_equals_replay=%s git_fsck_problems=%d%n",
-        ROUNDS, h.acked.size(), h.inFlightAtKills, h.indeterminate.size(), f.indeterminatePresent(), h.shown.size(),
-        loss.bytesDropped, dropped.stream().filter(b -> b > 0).count(), loss.filesReverted, loss.filesDeleted,
+    System.out.printf("RELIABILITY power-loss rounds=%d ms_per_round=%d fsyncs_recorded=%d acked=%d "
+            + "in_flight_at_kill=%d indeterminate=%d indeterminate_applied=%d events_shown=%d "
+            + "losses_finding_unsynced_bytes=%d unsynced_bytes_dropped=%d files_reverted=%d files_deleted=%d "
+            + "lost=%d phantom=%d state_equals_replay=%s git_fsck_problems=%d%n",
+        ROUNDS, roundMillis, loss.syncsRecorded, h.acked.size(), h.inFlightAtKills, h.indeterminate.size(),
+        f.indeterminatePresent(), h.shown.size(), loss.lossesWithUnsyncedBytes, loss.bytesDropped,
+        loss.filesReverted, loss.filesDeleted,
         f.lostAcknowledged().size(), f.phantomEvents().size(), f.stateEqualsReplay(), f.gitProblems().size());
     assertThat(f.lostAcknowledged()).as("acknowledged actions lost").isEmpty();
     assertThat(f.phantomEvents()).as("events shown that the journal never had").isEmpty();
     assertThat(f.stateEqualsReplay()).as("state equals the journal replay").isTrue();
     assertThat(f.gitProblems()).as("git fsck after the last power loss").isEmpty();
     assertThat(h.acked).hasSizeGreaterThan(5 * ROUNDS);
-    // The simulation must have had something to drop, or it proved nothing.
-    assertThat(loss.bytesDropped + loss.filesReverted).as("writes the power losses undid").isPositive();
+    // The model must have been fed by the server's fsyncs, or "nothing lost" would prove nothing. (About
+    // half the kills find unsynced journal bytes; asserting that would fail one run in a thousand.)
+    assertThat(loss.syncsRecorded).as("fsyncs the server reported").isGreaterThan(h.acked.size() / 4);
   }
 
   /** Negative control: with fsync switched off, acknowledged actions live only in the page cache and are lost. */

@@ -8,14 +8,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Records, in the server's child JVM, what each completed fsync made durable: one line per event
  * ({@code synced <length> <file>}, {@code created <file>}, {@code replaced <copy> <file>}, the replaced
- * content kept in a numbered copy beside the log). {@link PowerLoss} reads it after the SIGKILL. Called from
- * the writer and snapshot threads, so every method is synchronized.
+ * content kept in a numbered copy beside the log), and holds each journal batch a moment between its write
+ * and its fsync so kills land there. {@link PowerLoss} reads the log after the SIGKILL. Called from the
+ * writer and snapshot threads; the recording methods are synchronized.
  */
 public final class SyncLog implements StorageFaults {
+  /**
+   * How long each journal batch waits between its write and its fsync. Without it the window is a few
+   * microseconds and most kills land elsewhere; with it most power losses find unsynced bytes to drop.
+   */
+  private static final long JOURNAL_SYNC_DELAY_NANOS = 10_000_000;
   private final FileChannel log;
   private final Path copies;
   private int copied;
@@ -28,6 +35,13 @@ public final class SyncLog implements StorageFaults {
 
   static Path copiesOf(Path log) {
     return log.resolveSibling(log.getFileName() + ".d");
+  }
+
+  @Override
+  public void beforeSync(String what) {
+    if (what.equals("journal")) {
+      LockSupport.parkNanos(JOURNAL_SYNC_DELAY_NANOS);
+    }
   }
 
   @Override
