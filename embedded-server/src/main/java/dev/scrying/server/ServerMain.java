@@ -1,9 +1,11 @@
 package dev.scrying.server;
 
 import dev.scrying.server.auth.Identity;
+import dev.scrying.server.store.StorageFaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -17,8 +19,12 @@ public final class ServerMain {
   private ServerMain() {}
 
   public static void main(String[] args) throws Exception {
-    ServerConfig config = parse(args);
-    ScryingServer server = ScryingServer.start(config);
+    serve(parse(args), StorageFaults.NONE);
+  }
+
+  /** Runs until the JVM is told to stop; a test main passes its own {@link StorageFaults} to observe the disk. */
+  static void serve(ServerConfig config, StorageFaults faults) throws Exception {
+    ScryingServer server = ScryingServer.start(config, Clock.systemUTC(), faults);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       server.close();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The Git history of a state folder (world.json and players/). Commits run on the snapshot thread,
  * never on the request path; reads may come from any thread (JGit repositories are thread-safe for
- * reading). A leftover index.lock from a crashed run is removed, since the folder lock proves no other
- * process is writing.
+ * reading). Lock files a crashed commit left behind (index, HEAD, packed-refs, config, any ref) are
+ * removed when it is made, which {@link StateFolder} does only once it holds the folder's OS lock: that
+ * proves no other Scrying process is writing, so the locks are stale.
  */
 public final class GitHistory implements WorldHistory, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(GitHistory.class);
@@ -37,16 +39,31 @@ public final class GitHistory implements WorldHistory, AutoCloseable {
   public record Entry(String commit, String message, long timeMillis, long version) {}
 
   public GitHistory(Path dir) throws IOException {
-    Path lock = dir.resolve(".git").resolve("index.lock");
-    if (Files.exists(lock)) {
-      LOG.warn("removing a leftover Git lock {} from an earlier run that did not stop cleanly", lock);
-      Files.delete(lock);
-    }
+    removeStaleLocks(dir.resolve(".git"));
     try {
       this.git = Files.isDirectory(dir.resolve(".git")) ? Git.open(dir.toFile())
           : Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call();
     } catch (GitAPIException e) {
       throw new IOException("cannot open the Git history in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** While any of these exists, JGit (and git) refuse to commit: the history would stop for good. */
+  private static void removeStaleLocks(Path gitDir) throws IOException {
+    List<Path> locks = new ArrayList<>();
+    for (String name : List.of("index.lock", "HEAD.lock", "packed-refs.lock", "config.lock")) {
+      if (Files.exists(gitDir.resolve(name))) {
+        locks.add(gitDir.resolve(name));
+      }
+    }
+    if (Files.isDirectory(gitDir.resolve("refs"))) {
+      try (Stream<Path> refs = Files.walk(gitDir.resolve("refs"))) {
+        refs.filter(p -> p.getFileName().toString().endsWith(".lock") && Files.isRegularFile(p)).forEach(locks::add);
+      }
+    }
+    for (Path lock : locks) {
+      LOG.warn("removing a leftover Git lock {} from an earlier run that did not stop cleanly", lock);
+      Files.delete(lock);
     }
   }
 

@@ -12,7 +12,12 @@ public enum Protection {
   /** Answer a command only after its journal entry is on disk (off: answer first, write ~0.3 s later). */
   DURABLE_BEFORE_ACK("scrying.unsafe.ackBeforeJournal"),
   /** Cut a torn journal tail off before appending after it (off: append after the torn bytes). */
-  TORN_TAIL_REPAIR("scrying.unsafe.keepTornTail");
+  TORN_TAIL_REPAIR("scrying.unsafe.keepTornTail"),
+  /**
+   * Force journal appends, whole-file writes and their folders to disk (off: bytes stay in the page cache,
+   * which survives a kill -9 but not a power loss).
+   */
+  FSYNC("scrying.unsafe.skipFsync");
 
   private static final Logger LOG = LoggerFactory.getLogger(Protection.class);
   private final String property;

@@ -39,6 +39,9 @@ public final class StateFolder implements AutoCloseable {
     this.dir = dir;
     this.faults = faults;
     Files.createDirectories(dir.resolve("players"));
+    // New folders' names are durable only once their parents are forced; cheap, and only at start.
+    AtomicFiles.syncDirectory(dir);
+    AtomicFiles.syncDirectory(dir.getParent());
     this.lockChannel = FileChannel.open(dir.resolve("scrying.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock acquired;
     try {
@@ -65,17 +68,25 @@ public final class StateFolder implements AutoCloseable {
     return git;
   }
 
-  /** Rebuilds the state: the snapshot (or the template if it is missing or corrupt) plus the journal after it. */
+  /**
+   * Rebuilds the state: the snapshot plus the journal after it, or the template plus the whole journal when
+   * the snapshot is missing or damaged (checksum, parse or shape). A snapshot newer than the journal's last
+   * entry is refused: acknowledged entries would be missing from the journal. (An empty journal is allowed:
+   * that is how an operator starts from the snapshot after moving a damaged journal aside.)
+   */
   public Recovered recover(Experience experience) throws IOException {
     List<JournalEntry> entries = Journal.read(dir.resolve("journal.log"));
+    JsonNode template = experience.freshWorld();
+    long templateVersion = template.path("metadata").path("_version").asLong(1);
     GameState state = null;
     boolean snapshotRecovered = false;
     Path snapshot = dir.resolve("snapshot.json");
     if (Files.exists(snapshot)) {
       try {
-        JsonNode node = Json.parse(Files.readAllBytes(snapshot));
-        if (!node.path("world").isObject() || !node.path("version").canConvertToLong()) {
-          throw new IllegalArgumentException("missing world or version");
+        JsonNode node = Json.parse(Checksummed.open(Files.readAllBytes(snapshot)));
+        String problem = shapeProblem(node);
+        if (problem != null) {
+          throw new IllegalArgumentException(problem);
         }
         state = GameState.fromJson(node);
       } catch (IllegalArgumentException e) {
@@ -83,9 +94,15 @@ public final class StateFolder implements AutoCloseable {
         snapshotRecovered = true;
       }
     }
+    long journalEnd = entries.isEmpty() ? Long.MAX_VALUE : entries.get(entries.size() - 1).version();
+    if (state != null && state.version() > journalEnd) {
+      throw new StoreException("snapshot " + snapshot + " is at version " + state.version() + " but journal "
+          + dir.resolve("journal.log") + " ends at version " + journalEnd + ": acknowledged changes are missing from "
+          + "the journal; refusing to start. Restore journal.log from a backup, or move snapshot.json aside to start "
+          + "from the journal alone (losing versions " + (journalEnd + 1) + " to " + state.version() + ").");
+    }
     if (state == null) {
-      JsonNode template = experience.freshWorld();
-      state = new GameState(experience.freshWorld(), template.path("metadata").path("_version").asLong(1));
+      state = new GameState(experience.freshWorld(), templateVersion);
     }
     long snapshotVersion = state.version();
     for (JournalEntry e : entries) {
@@ -128,9 +145,38 @@ public final class StateFolder implements AutoCloseable {
     }
   }
 
-  /** Writes the recovery snapshot (state + version) crash-safely. */
+  /** Writes the recovery snapshot (state + version) crash-safely, sealed with a checksum. */
   public void writeSnapshot(byte[] snapshotJson) throws IOException {
-    AtomicFiles.write(dir.resolve("snapshot.json"), snapshotJson, faults);
+    AtomicFiles.write(dir.resolve("snapshot.json"), Checksummed.seal(snapshotJson), faults);
+  }
+
+  /**
+   * What the engine needs of a snapshot, checked before a byte of it is used: a checksum only proves the
+   * file is what was written, not that what was written (or hand-edited and resealed) is a state.
+   */
+  static String shapeProblem(JsonNode node) {
+    if (!node.path("version").isIntegralNumber() || node.path("version").asLong() < 1) {
+      return "version is not a positive integer";
+    }
+    JsonNode world = node.path("world");
+    if (!world.isObject()) {
+      return "world is not an object";
+    }
+    for (String part : List.of("locations", "npcs", "global_state", "metadata")) {
+      if (!world.path(part).isObject()) {
+        return "world." + part + " is not an object";
+      }
+    }
+    JsonNode players = node.path("players");
+    if (!players.isMissingNode() && !players.isObject()) {
+      return "players is not an object";
+    }
+    for (JsonNode p : players) {
+      if (!p.isObject()) {
+        return "a player is not an object";
+      }
+    }
+    return null;
   }
 
   @Override

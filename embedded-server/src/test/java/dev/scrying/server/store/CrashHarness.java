@@ -41,6 +41,8 @@ final class CrashHarness {
 
   private final Path data;
   private final List<String> jvmOptions;
+  private final String mainClass;
+  private final AfterKill afterKill;
   /** user/request_id -> version the client was told. */
   final Map<String, Long> acked = new ConcurrentHashMap<>();
   /** user/request_id of requests that got no answer because the server died under them. */
@@ -51,15 +53,26 @@ final class CrashHarness {
 
   /** What the checker found; every list must be empty for the run to pass. */
   record Findings(List<String> lostAcknowledged, List<Long> phantomEvents, boolean stateEqualsReplay,
-      int indeterminatePresent) {
+      int indeterminatePresent, List<String> gitProblems) {
     boolean clean() {
-      return lostAcknowledged.isEmpty() && phantomEvents.isEmpty() && stateEqualsReplay;
+      return lostAcknowledged.isEmpty() && phantomEvents.isEmpty() && stateEqualsReplay && gitProblems.isEmpty();
     }
   }
 
+  /** What happens to the disk between the kill and the next start (the power-loss test drops the page cache). */
+  interface AfterKill {
+    void run() throws Exception;
+  }
+
   CrashHarness(Path data, List<String> jvmOptions) {
+    this(data, jvmOptions, "dev.scrying.server.ServerMain", () -> { });
+  }
+
+  CrashHarness(Path data, List<String> jvmOptions, String mainClass, AfterKill afterKill) {
     this.data = data;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.mainClass = mainClass;
+    this.afterKill = afterKill;
   }
 
   /** Starts a server, drives load until {@code ackedAtLeast} more actions are acknowledged, then kills it mid-request. */
@@ -71,6 +84,7 @@ final class CrashHarness {
     } finally {
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
+    afterKill.run();
   }
 
   private void drive(String url, int round, int ackedAtLeast, Process server) throws Exception {
@@ -161,13 +175,16 @@ final class CrashHarness {
         same &= admin.get("/experience/wylding-woods/players/" + user).body().path("view")
             .equals(Json.parse(Json.write(replay.player(user))));
       }
-      return new Findings(lost, phantom, same, indeterminatePresent);
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      // After the last kill: the history must still be whole (kills land during commits too).
+      List<String> git = GitFsck.problems(data.resolve("wylding-woods").resolve(".git"));
+      return new Findings(lost, phantom, same, indeterminatePresent, git);
     } finally {
       p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
     }
   }
 
-  private static GameState replay(List<JournalEntry> journal) {
+  static GameState replay(List<JournalEntry> journal) {
     var experience = ExperienceLoader.loadBundled("wylding-woods");
     GameState s = new GameState(experience.freshWorld(), experience.worldTemplate().path("metadata").path("_version").asLong());
     for (JournalEntry e : journal) {
@@ -183,7 +200,7 @@ final class CrashHarness {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m"));
     cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.scrying.server.ServerMain",
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
         "serve", "--port", "0", "--no-nats", "--data", data.toString()));
     return new ProcessBuilder(cmd).redirectErrorStream(true).start();
   }

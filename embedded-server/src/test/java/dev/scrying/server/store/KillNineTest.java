@@ -28,12 +28,13 @@ class KillNineTest {
     }
     CrashHarness.Findings f = h.check();
     System.out.printf("RELIABILITY kill9 rounds=" + ROUNDS + " acked=%d in_flight_at_kill=%d indeterminate=%d "
-            + "indeterminate_applied=%d events_shown=%d lost=%d phantom=%d state_equals_replay=%s%n",
+            + "indeterminate_applied=%d events_shown=%d lost=%d phantom=%d state_equals_replay=%s git_fsck_problems=%d%n",
         h.acked.size(), h.inFlightAtKills, h.indeterminate.size(), f.indeterminatePresent(), h.shown.size(),
-        f.lostAcknowledged().size(), f.phantomEvents().size(), f.stateEqualsReplay());
+        f.lostAcknowledged().size(), f.phantomEvents().size(), f.stateEqualsReplay(), f.gitProblems().size());
     assertThat(f.lostAcknowledged()).as("acknowledged actions lost").isEmpty();
     assertThat(f.phantomEvents()).as("events shown that the journal never had").isEmpty();
     assertThat(f.stateEqualsReplay()).as("state equals the journal replay").isTrue();
+    assertThat(f.gitProblems()).as("git fsck after the last kill").isEmpty();
     assertThat(h.acked).hasSizeGreaterThan(5 * ROUNDS);
     assertThat(h.inFlightAtKills).as("kills landed during requests").isGreaterThanOrEqualTo(ROUNDS);
   }
