@@ -198,7 +198,10 @@ final class CrashHarness {
 
   private Process start() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m"));
+    // Players act as fast as they can and every acknowledgement is re-sent at the end: a durability
+    // test, so the per-player request budget is out of the way.
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx256m", "-Dscrying.limits.httpPerSecond=1000000",
+        "-Dscrying.limits.httpBurst=1000000"));
     cmd.addAll(jvmOptions);
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass,
         "serve", "--port", "0", "--no-nats", "--data", data.toString()));
