@@ -69,6 +69,19 @@ public final class StateFolder implements AutoCloseable {
   }
 
   /**
+   * A snapshot's JSON. Versions before the checksum wrote plain JSON (it starts with '{', a sealed one
+   * with hex digits); such a snapshot is believed if it parses and has the shape of a state, as it was
+   * then, because its journal may no longer reach back to the template. The next snapshot is sealed.
+   */
+  private static byte[] unseal(byte[] file, Path snapshot) {
+    if (file.length > 0 && file[0] == '{') {
+      LOG.info("snapshot {} was written before snapshots carried a checksum; using it, the next one is sealed", snapshot);
+      return file;
+    }
+    return Checksummed.open(file);
+  }
+
+  /**
    * Rebuilds the state: the snapshot plus the journal after it, or the template plus the whole journal when
    * the snapshot is missing or damaged (checksum, parse or shape). A snapshot newer than the journal's last
    * entry is refused: acknowledged entries would be missing from the journal. (An empty journal is allowed:
@@ -83,7 +96,7 @@ public final class StateFolder implements AutoCloseable {
     Path snapshot = dir.resolve("snapshot.json");
     if (Files.exists(snapshot)) {
       try {
-        JsonNode node = Json.parse(Checksummed.open(Files.readAllBytes(snapshot)));
+        JsonNode node = Json.parse(unseal(Files.readAllBytes(snapshot), snapshot));
         String problem = shapeProblem(node);
         if (problem != null) {
           throw new IllegalArgumentException(problem);

@@ -89,6 +89,8 @@ class RecoveryTest {
     SCHEMA_INVALID(Outcome.REBUILT),
     /** A valid snapshot from an earlier version (a restored backup): used, the journal replayed after it. */
     STALE(Outcome.USED),
+    /** Plain JSON as versions before the checksum wrote it (an upgrade): used, since its journal may start after it. */
+    UNSEALED_FROM_AN_OLDER_VERSION(Outcome.USED),
     /** A valid snapshot newer than the journal's last entry: acknowledged entries are gone, so refuse. */
     NEWER_THAN_JOURNAL(Outcome.REFUSED);
 
@@ -186,6 +188,7 @@ class RecoveryTest {
       case SCHEMA_INVALID -> Checksummed.seal(Json.writeBytes(Json.object().put("version", state.path("version").asLong())
           .<ObjectNode>set("world", Json.object().put("locations", "nowhere")).set("players", Json.MAPPER.createArrayNode())));
       case STALE -> staleSnapshot;
+      case UNSEALED_FROM_AN_OLDER_VERSION -> content;
       case NEWER_THAN_JOURNAL -> Checksummed.seal(Json.writeBytes(state.put("version", state.path("version").asLong() + 5)));
     };
   }
