@@ -102,15 +102,7 @@ public final class BenchMain implements Callable<Integer> {
   private ObjectNode demo(OkHttpClient http, Path work) throws Exception {
     try (Target t = url != null ? Target.external(url, http) : Target.spawn(work.resolve("demo"), null, http)) {
       ObjectNode baselines = baselines(t, work);
-      BenchRun run = new BenchRun(t, http, Workload.demo(Duration.ofSeconds(demoSeconds)));
-      try {
-        ObjectNode r = run.run(new ChatLoad(http, t));
-        r.set("baselines", baselines);
-        Report.ratios(r);
-        return r;
-      } finally {
-        run.close();
-      }
+      return measure(t, http, Workload.demo(Duration.ofSeconds(demoSeconds)), new ChatLoad(http, t), baselines);
     }
   }
 
@@ -118,15 +110,7 @@ public final class BenchMain implements Callable<Integer> {
     try (Target t = Target.spawn(work.resolve("durability"), null, http)) {
       ObjectNode fsync = Json.object();
       fsync.set("fsync", Metrics.summary(Baselines.fsync(work, 1_500, 1_000)));
-      BenchRun run = new BenchRun(t, http, Workload.durability(Duration.ofSeconds(durabilitySeconds)));
-      try {
-        ObjectNode r = run.run(null);
-        r.set("baselines", fsync);
-        Report.ratios(r);
-        return r;
-      } finally {
-        run.close();
-      }
+      return measure(t, http, Workload.durability(Duration.ofSeconds(durabilitySeconds)), null, fsync);
     }
   }
 
@@ -136,15 +120,21 @@ public final class BenchMain implements Callable<Integer> {
     try (Target t = Target.spawn(dir.resolve("data"), content, http)) {
       ObjectNode baselines = baselines(t, work);
       Workload w = new Workload("scale", BenchWorld.ID, scalePlayers, 50, rate, Duration.ofSeconds(5), duration, 0);
-      BenchRun run = new BenchRun(t, http, w);
-      try {
-        ObjectNode r = run.run(null);
-        r.set("baselines", baselines);
-        Report.ratios(r);
-        return r;
-      } finally {
-        run.close();
-      }
+      return measure(t, http, w, null, baselines);
+    }
+  }
+
+  /** One measured run against {@code t}, with the floors of the same run and the ratios to them. */
+  private static ObjectNode measure(Target t, OkHttpClient http, Workload w, ChatLoad chat, ObjectNode baselines)
+      throws Exception {
+    BenchRun run = new BenchRun(t, http, w);
+    try {
+      ObjectNode r = run.run(chat);
+      r.set("baselines", baselines);
+      Report.ratios(r);
+      return r;
+    } finally {
+      run.close();
     }
   }
 
