@@ -173,9 +173,7 @@ public final class ChatStream {
             .put("message", r.message()).set("command", r.command());
         r.trace().stamp("done", Trace.nowMicros(Clock.systemUTC()));
       }
-      out.offer(SseOutput.data(Json.write(timings)));
-      out.offer(SseOutput.data("{\"type\":\"done\"}"));
-      out.end();
+      out.endWith(SseOutput.data(Json.write(timings)), SseOutput.data("{\"type\":\"done\"}"));
     }
 
     private ObjectNode errorFrame(String code, String message) {

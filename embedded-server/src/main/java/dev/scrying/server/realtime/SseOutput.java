@@ -24,7 +24,7 @@ final class SseOutput {
   }
 
   /** Queues a complete frame; false when the queue is full (the caller resyncs) or the stream ended. */
-  boolean offer(String frame) {
+  synchronized boolean offer(String frame) {
     return !ended && queue.offer(frame);
   }
 
@@ -33,15 +33,30 @@ final class SseOutput {
   }
 
   /** Ends the stream after the frames already queued. */
-  void end() {
+  synchronized void end() {
     if (!ended) {
       ended = true;
       queue.offer(END);
     }
   }
 
+  /**
+   * Queues the last frames and ends the stream in one step, so no frame another thread offers (a
+   * forwarded world update) can land between them and the end: nothing follows a chat's {@code done}.
+   */
+  synchronized void endWith(String... last) {
+    if (ended) {
+      return;
+    }
+    for (String frame : last) {
+      queue.offer(frame);
+    }
+    ended = true;
+    queue.offer(END);
+  }
+
   /** Endless: ends the loop at once, dropping what is queued (a cut connection). */
-  void abort() {
+  synchronized void abort() {
     ended = true;
     queue.clear();
     queue.offer(END);
@@ -51,7 +66,7 @@ final class SseOutput {
    * Ends the loop after one last frame, dropping what is queued: a restarting server's streams say why they
    * end, and what they drop the client gets again when it resumes with its Last-Event-ID.
    */
-  void finish(String last) {
+  synchronized void finish(String last) {
     ended = true;
     queue.clear();
     queue.offer(last);
