@@ -14,18 +14,22 @@ import java.util.concurrent.TimeUnit;
  */
 final class SseOutput {
   static final String END = "\u0000end";
+  /** Room kept above the bound for the last frames and the end marker, so a full queue still ends. */
+  private static final int RESERVED = 8;
   private final BlockingQueue<String> queue;
+  private final int capacity;
   private final OutputStream out;
   private volatile boolean ended;
 
   SseOutput(OutputStream out, int capacity) {
     this.out = out;
-    this.queue = new LinkedBlockingQueue<>(capacity);
+    this.capacity = capacity;
+    this.queue = new LinkedBlockingQueue<>(capacity + RESERVED);
   }
 
   /** Queues a complete frame; false when the queue is full (the caller resyncs) or the stream ended. */
   synchronized boolean offer(String frame) {
-    return !ended && queue.offer(frame);
+    return !ended && queue.size() < capacity && queue.offer(frame);
   }
 
   void clear() {
