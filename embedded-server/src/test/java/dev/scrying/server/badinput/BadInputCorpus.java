@@ -432,7 +432,9 @@ public final class BadInputCorpus {
     add(f, filled(ws("{\"type\":\"action\",\"action\":\"<<fill>>\"}"), "x", 2_001));
     add(f, filled(ws("{\"type\":\"action\",\"action\":\"look\",\"<<fill>>\":1}"), "k", 2_001));
     add(f, filled(ws("{\"type\":\"chat\",\"text\":\"<<fill>>\"}"), "x", 70_000).put("expect_close", 1009));
-    add(f, filled(ws("{\"type\":\"chat\",\"text\":\"<<fill>>\"}"), "x", 1_048_576).put("expect_close", 1009));
+    // The server closes while the client still pushes a megabyte: TCP may reset before the 1009 is read.
+    add(f, filled(ws("{\"type\":\"chat\",\"text\":\"<<fill>>\"}"), "x", 1_048_576).put("expect_close", 1009)
+        .put("reset_allowed", true));
     StringBuilder many = new StringBuilder("{\"type\":\"action\",\"action\":\"look\"");
     for (int i = 0; i < 100; i++) {
       many.append(",\"f").append(i).append("\":").append(i);
