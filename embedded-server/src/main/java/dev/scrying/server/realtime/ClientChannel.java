@@ -81,7 +81,9 @@ public final class ClientChannel {
       // dropped since (an outbox overflow), and everything after it is held until the newest arrives.
       wanted = ++generation;
     }
-    snapshots.get().whenComplete((aoi, error) -> {
+    // Always on another thread: a snapshot read that is already complete would otherwise run here, inside
+    // the write that overflowed, and the loop writing old events would go on after it (SseResumeTest).
+    snapshots.get().whenCompleteAsync((aoi, error) -> {
       if (error != null) {
         LOG.warn("cannot snapshot {}'s view: {}", userId, error.toString());
         return;
