@@ -422,8 +422,12 @@ public final class HttpApi {
   }
 
   private static boolean isLoopback(String address) {
-    return address.startsWith("127.") || address.equals("::1") || address.equals("0:0:0:0:0:0:0:1")
-        || address.equals("[::1]");
+    try {
+      // An address literal: parsed, never looked up.
+      return java.net.InetAddress.getByName(address.replace("[", "").replace("]", "")).isLoopbackAddress();
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   private Identity requireAdmin(Context ctx) {

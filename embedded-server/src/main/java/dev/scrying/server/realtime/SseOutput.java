@@ -36,14 +36,6 @@ final class SseOutput {
     queue.clear();
   }
 
-  /** Ends the stream after the frames already queued. */
-  synchronized void end() {
-    if (!ended) {
-      ended = true;
-      queue.offer(END);
-    }
-  }
-
   /**
    * Queues the last frames and ends the stream in one step, so no frame another thread offers (a
    * forwarded world update) can land between them and the end: nothing follows a chat's {@code done}.
@@ -108,7 +100,7 @@ final class SseOutput {
     }
   }
 
-  /** Writes frames until {@link #end} or a write failure (the client went away); returns how it ended. */
+  /** Writes frames until {@link #endWith} or a write failure (the client went away); returns how it ended. */
   boolean pump(long maxMillis) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
     while (true) {

@@ -94,6 +94,36 @@ class HttpRateLimitTest {
         baseline.getValueAtPercentile(50) / 1e3, baseline.getValueAtPercentile(99) / 1e3);
   }
 
+  /** Dev tokens are minted before there is an identity: budgeted per address, loopback (the operator's machine) exempt. */
+  @Test
+  void devTokensAreBudgetedPerAddressButNotFromLoopback() throws Exception {
+    java.util.Optional<java.net.InetAddress> lan = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())
+        .stream().filter(i -> { try { return i.isUp() && !i.isLoopback(); } catch (java.net.SocketException e) { return false; } })
+        .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+        .filter(a -> a instanceof java.net.Inet4Address).findFirst();
+    org.junit.jupiter.api.Assumptions.assumeTrue(lan.isPresent(), "no non-loopback IPv4 address on this machine");
+    try (ScryingServer open = ScryingServer.start(ServerConfig.local(data.resolve("lan")).withHost("0.0.0.0")
+        .withNats(NatsConfig.off()))) {
+      int burst = open.hub().limits().httpBurst();
+      String viaLan = "http://" + lan.get().getHostAddress() + ":" + open.port();
+      String viaLoopback = "http://127.0.0.1:" + open.port();
+      assertThat(tokens(viaLoopback, burst * 2)).as("loopback").doesNotContain(429);
+      List<Integer> fromLan = tokens(viaLan, burst * 2);
+      assertThat(fromLan.subList(0, burst)).as("within the burst").containsOnly(200);
+      assertThat(fromLan).as("past the burst").contains(429);
+    }
+  }
+
+  private List<Integer> tokens(String base, int n) throws Exception {
+    List<Integer> statuses = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      HttpRequest r = HttpRequest.newBuilder(URI.create(base + "/dev/token")).timeout(Duration.ofSeconds(10))
+          .POST(HttpRequest.BodyPublishers.ofString("{\"user_id\":\"lan" + i + "\"}")).build();
+      statuses.add(guests.send(r, HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+    return statuses;
+  }
+
   private List<CompletableFuture<Reply>> normalTraffic(String tag) {
     List<CompletableFuture<Reply>> all = new ArrayList<>();
     for (int p = 0; p < NORMAL_PLAYERS; p++) {
