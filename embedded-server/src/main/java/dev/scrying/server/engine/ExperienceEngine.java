@@ -21,8 +21,12 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,9 @@ public final class ExperienceEngine implements AutoCloseable {
     }
   };
   private final List<Pending> pending = new ArrayList<>();
+  private final ExecutorService answers;
+  /** Batches handed to {@link #answers} and not yet answered. */
+  private final AtomicInteger answering = new AtomicInteger();
   private GameState state;
   private volatile long version;
   private volatile boolean running = true;
@@ -67,6 +74,11 @@ public final class ExperienceEngine implements AutoCloseable {
     this.folder = folder;
     this.clock = clock;
     restore(folder.recover(experience));
+    this.answers = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "answers-" + experience.id());
+      t.setDaemon(true);
+      return t;
+    });
     this.writer = new Thread(this::loop, "engine-" + experience.id());
     writer.setDaemon(true);
     writer.start();
@@ -298,10 +310,43 @@ public final class ExperienceEngine implements AutoCloseable {
           }
         }
       }
-      p.future().complete(p.result());
     }
+    answer(done);
     if (!entries.isEmpty()) {
       afterCommit.run();
+    }
+  }
+
+  /**
+   * Completes a durable batch's futures, whose callbacks write the answers to the clients. A lone command
+   * with nothing else waiting is answered right here, saving a thread hand-off on the path a guest
+   * feels; a busy engine passes the batch to its answer thread and goes on with the next one. Batches
+   * are answered in order either way: this thread answers only when no earlier batch is still with the
+   * answer thread.
+   */
+  private void answer(List<Pending> done) {
+    if (done.size() == 1 && queue.isEmpty() && answering.get() == 0) {
+      complete(done);
+      return;
+    }
+    answering.incrementAndGet();
+    try {
+      answers.execute(() -> {
+        try {
+          complete(done);
+        } finally {
+          answering.decrementAndGet();
+        }
+      });
+    } catch (RejectedExecutionException stopped) {
+      answering.decrementAndGet();
+      complete(done);
+    }
+  }
+
+  private static void complete(List<Pending> done) {
+    for (Pending p : done) {
+      p.future().complete(p.result());
     }
   }
 
@@ -373,6 +418,8 @@ public final class ExperienceEngine implements AutoCloseable {
     running = false;
     try {
       writer.join(5_000);
+      answers.shutdown();
+      answers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * others while the stream is open are forwarded too; the subscription ends with the stream.
  */
 public final class ChatStream {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ChatStream.class);
   private static final long MAX_STREAM_MILLIS = 120_000;
   private final RealtimeHub hub;
 
@@ -60,14 +61,27 @@ public final class ChatStream {
     try {
       out.offer(SseOutput.data(Json.write(Json.object().put("type", "metadata").put("conversation_id", conversation)
           .put("model", "scrying-narrator").put("timestamp", System.currentTimeMillis() / 1000))));
-      // Joining makes this player a recipient of its zone's changes for as long as the stream is open.
-      rt.engine().submit(Command.of(who.userId(), Commands.JOIN, null)).get(30, java.util.concurrent.TimeUnit.SECONDS);
-      stream.channel.startFrom(rt.engine().version());
+      // Joining makes this player a recipient of its zone's changes for as long as the stream is open. The
+      // message is queued right behind it, without waiting: the engine runs both in order, and the channel
+      // starts at the join's version on the engine thread, before the message's answer can reach it.
+      rt.engine().submit(Command.of(who.userId(), Commands.JOIN, null))
+          .whenComplete((joined, err) -> stream.channel.startFrom(joined != null ? joined.version() : rt.engine().version()));
       Command c = new Command(Commands.TEXT, Json.object().put("text", message), who.userId(), who.isAdmin(),
           requestId, null, message);
-      rt.engine().submit(c).whenCompleteAsync((r, err) -> stream.answered(r, err, narration, message), hub.writers());
+      // The answer's world_update is queued on the engine thread as the change becomes durable; only the
+      // narration starts elsewhere, since a narrator may take its time to set up a request.
+      rt.engine().submit(c).whenComplete((r, err) -> {
+        try {
+          stream.answered(r, err, narration, message);
+        } catch (RuntimeException e) {
+          // Thrown here it would vanish into the engine's future and leave the stream open until its timeout.
+          LOG.warn("chat answer for {} failed: {}", who.userId(), e.toString());
+          stream.finish(null, r);
+        }
+      });
       out.pump(MAX_STREAM_MILLIS);
     } finally {
+      stream.closed = true;
       sub.close();
       stream.channel.close();
       hub.unregister(stream);
@@ -99,6 +113,7 @@ public final class ChatStream {
     final long started;
     final ClientChannel channel;
     volatile long worldUpdateAt;
+    volatile boolean closed;
 
     Stream(Identity who, ExperienceRuntime rt, SseOutput out, long started) {
       this.who = who;
@@ -134,7 +149,7 @@ public final class ChatStream {
       String npc = r.command().path("npc_id").asText(r.command().path("target_npc_id").asText(null));
       NarrationRequest req = new NarrationRequest(rt.experience().id(), who.userId(), r.action(), r.success(), r.message(),
           npc, playerText, r.version());
-      channel.inOrder(() -> narration.set(rt.narrator().narrate(req, new NarrationListener() {
+      channel.inOrder(() -> hub.writers().execute(() -> started(narration, rt.narrator().narrate(req, new NarrationListener() {
         @Override
         public void onFirstToken() {
           r.trace().stamp("first_narrative", Trace.nowMicros(Clock.systemUTC()));
@@ -155,7 +170,15 @@ public final class ChatStream {
           out.offer(SseOutput.data(Json.write(errorFrame(code, message))));
           finish(null, r);
         }
-      })));
+      }))));
+    }
+
+    /** Keeps the narration so the stream's end can cancel it, or cancels it now if the stream already ended. */
+    private void started(AtomicReference<Narration> narration, Narration n) {
+      narration.set(n);
+      if (closed) {
+        n.cancel();
+      }
     }
 
     void finish(NarrationStats stats, CommandResult r) {

@@ -5,8 +5,9 @@ package dev.scrying.server.realtime;
  * starts. {@code messagesPerSecond}/{@code burst} bound what one WebSocket may send, {@code strikes}
  * and {@code strikesPerSecond} how long it may keep pushing past that before it is closed, and
  * {@code connectionsPerPlayer} how many sockets and streams one player may hold at once, and
- * {@code writeTimeoutMillis} how long a WebSocket may take to accept one frame before it is judged dead
- * (a client that merely reads slowly is resynced long before that; see {@link ExperienceSocket}), and
+ * {@code writeTimeoutMillis} how long a WebSocket may take to accept one frame before it is judged dead and
+ * dropped, found at the next heartbeat (a client that merely reads slowly is resynced long before that;
+ * see {@link ExperienceSocket}), and
  * {@code httpPerSecond}/{@code httpBurst} how many HTTP requests one player (or, before it has a token,
  * one address) may make. A guest's device sends a few per second; the HTTP budget leaves room for
  * scripts and the console's scenario runs while a flood gets 429.

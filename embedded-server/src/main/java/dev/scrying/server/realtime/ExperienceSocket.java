@@ -19,7 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +128,7 @@ public final class ExperienceSocket {
       this.who = who;
       this.rt = rt;
       this.slot = slot;
-      this.outbox = new Outbox(hub.writers(), this::write, OUTBOX_LIMIT, this::overflowed, this::writeFailed);
+      this.outbox = new Outbox(this::write, OUTBOX_LIMIT, this::overflowed, this::writeFailed);
       this.channel = new ClientChannel(who.userId(), rt.eventLog(), new ClientChannel.Writer() {
         @Override
         public void event(WorldUpdateEvent e) {
@@ -180,7 +179,9 @@ public final class ExperienceSocket {
       if (m instanceof ClientMessage.Invalid bad) {
         send(Messages.error(bad.code(), bad.message()));
       } else if (m instanceof ClientMessage.Action a) {
-        rt.engine().submit(a.command()).whenCompleteAsync((r, err) -> answered(r, err, a.clientAction()), hub.writers());
+        // Answered by the engine as the command becomes durable (on its own thread when it is otherwise
+        // idle): the writes never block, and a hand-off to another thread cost more than the whole answer.
+        rt.engine().submit(a.command()).whenComplete((r, err) -> answered(r, err, a.clientAction()));
       } else if (m instanceof ClientMessage.Chat c) {
         chat(c.text());
       } else if (m instanceof ClientMessage.Location l) {
@@ -202,6 +203,9 @@ public final class ExperienceSocket {
 
     /** Applies the message budget: over it the message is dropped with an error; far over it, the socket closes. */
     private boolean admitted() {
+      if (!ctx.session.isOpen()) {
+        return false; // closing: what the client still sends is not answered
+      }
       switch (limiter.admit()) {
         case ALLOWED:
           return true;
@@ -219,7 +223,7 @@ public final class ExperienceSocket {
     private void chat(String text) {
       Command c = new Command(Commands.TEXT, Json.object().put("text", text), who.userId(), who.isAdmin(), null, null,
           text);
-      rt.engine().submit(c).whenCompleteAsync((r, err) -> answered(r, err, "say"), hub.writers());
+      rt.engine().submit(c).whenComplete((r, err) -> answered(r, err, "say"));
     }
 
     private void answered(CommandResult r, Throwable err, String clientAction) {
@@ -280,10 +284,8 @@ public final class ExperienceSocket {
       outbox.offer(message.toString());
     }
 
-    private void write(String frame) throws Exception {
-      CompletableFuture<Void> done = new CompletableFuture<>();
-      ctx.session.sendText(frame, Callback.from(() -> done.complete(null), done::completeExceptionally));
-      done.get(hub.limits().writeTimeoutMillis(), TimeUnit.MILLISECONDS);
+    private void write(String frame, Outbox.Done done) {
+      ctx.session.sendText(frame, Callback.from(done::succeeded, done::failed));
     }
 
     private void overflowed() {
@@ -292,11 +294,23 @@ public final class ExperienceSocket {
     }
 
     private void writeFailed() {
-      ctx.closeSession(1011, "write failed");
+      // A write fails once the session is closing (a 1008, a restart): closing it again would abort the
+      // close handshake under way, and the client would see a reset instead of its close code.
+      if (ctx.session.isOpen()) {
+        ctx.closeSession(1011, "write failed");
+      }
     }
 
     @Override
     public void heartbeat() {
+      if (outbox.pendingMillis() > hub.limits().writeTimeoutMillis()) {
+        // The client stopped reading long ago and its socket buffer is full: no close frame could get through.
+        LOG.warn("dropping {}'s socket {}: one frame has waited {} ms to be written", who.userId(), connectionId,
+            outbox.pendingMillis());
+        outbox.close();
+        ctx.session.disconnect();
+        return;
+      }
       send(Messages.heartbeat(rt.engine().version()));
       channel.catchUp();
     }

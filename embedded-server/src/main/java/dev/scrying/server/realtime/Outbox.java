@@ -1,34 +1,43 @@
 package dev.scrying.server.realtime;
 
 import java.util.ArrayDeque;
-import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One connection's ordered, bounded queue of frames. Frames are written one at a time, in the order
- * offered, by a task on a shared executor, so a slow client never holds up anyone else and nothing
- * interleaves. When more than {@code limit} frames wait, the queue is dropped and the owner is told
- * to resync the client instead of growing without bound; until the owner offers that fresh snapshot
- * ({@link #offerSnapshot}), every other frame is dropped too, so no event can reach the client between
- * the frames it lost and the snapshot that replaces them (which would look like a gap).
+ * One connection's ordered, bounded queue of frames. At most one frame is in the network's hands at a
+ * time; the thread that offers a frame to an idle outbox starts its non-blocking write itself, and
+ * whichever thread completes a write starts the next, so a frame reaches the socket without a thread
+ * hand-off and a slow client never holds up anyone else. When more than {@code limit} frames wait, the
+ * queue is dropped and the owner is told to resync the client instead of growing without bound; until
+ * the owner offers that fresh snapshot ({@link #offerSnapshot}), every other frame is dropped too, so no
+ * event can reach the client between the frames it lost and the snapshot that replaces them (which
+ * would look like a gap). A write that never completes is found by {@link #pendingMillis} (the owner's
+ * heartbeat), not by a blocked thread.
  */
 final class Outbox {
-  /** Writes one frame, blocking until it is handed to the network; throws if the client is gone. */
+  /** Starts writing one frame without blocking; calls {@code done} once, on any thread, possibly before returning. */
   interface Sink {
-    void write(String frame) throws Exception;
+    void write(String frame, Done done);
+  }
+
+  /** The end of one write. */
+  interface Done {
+    void succeeded();
+
+    void failed(Throwable cause);
   }
 
   private final ArrayDeque<String> queue = new ArrayDeque<>();
-  private final Executor executor;
   private final Sink sink;
   private final int limit;
   private final Runnable onOverflow;
   private final Runnable onFailure;
-  private boolean scheduled;
+  private boolean writing;
+  private long writeStartedNanos;
   private boolean closed;
   private boolean dropping;
 
-  Outbox(Executor executor, Sink sink, int limit, Runnable onOverflow, Runnable onFailure) {
-    this.executor = executor;
+  Outbox(Sink sink, int limit, Runnable onOverflow, Runnable onFailure) {
     this.sink = sink;
     this.limit = limit;
     this.onOverflow = onOverflow;
@@ -38,6 +47,7 @@ final class Outbox {
   /** Queues a frame; returns false if the outbox is closed or just overflowed (the frame was dropped). */
   boolean offer(String frame) {
     boolean overflow = false;
+    boolean start;
     synchronized (this) {
       if (closed || dropping) {
         return false;
@@ -46,37 +56,55 @@ final class Outbox {
         queue.clear();
         dropping = true;
         overflow = true;
+        start = false;
       } else {
-        enqueue(frame);
+        start = enqueue(frame);
       }
     }
     if (overflow) {
       onOverflow.run();
       return false;
     }
+    if (start) {
+      pump();
+    }
     return true;
   }
 
   /** Queues a snapshot that makes the client whole again; it ends the dropping that follows an overflow. */
-  synchronized boolean offerSnapshot(String frame) {
-    if (closed) {
-      return false;
+  boolean offerSnapshot(String frame) {
+    boolean start;
+    synchronized (this) {
+      if (closed) {
+        return false;
+      }
+      dropping = false;
+      start = enqueue(frame);
     }
-    dropping = false;
-    enqueue(frame);
+    if (start) {
+      pump();
+    }
     return true;
   }
 
-  private void enqueue(String frame) {
+  /** Adds a frame; true if the caller must start the writing (nothing was in flight). */
+  private boolean enqueue(String frame) {
     queue.add(frame);
-    if (!scheduled) {
-      scheduled = true;
-      executor.execute(this::drain);
+    if (writing) {
+      return false;
     }
+    writing = true;
+    writeStartedNanos = System.nanoTime();
+    return true;
   }
 
   synchronized int size() {
     return queue.size();
+  }
+
+  /** How long the frame in the network's hands has been waiting to be written; 0 when none is. */
+  synchronized long pendingMillis() {
+    return writing ? (System.nanoTime() - writeStartedNanos) / 1_000_000 : 0;
   }
 
   void close() {
@@ -86,22 +114,65 @@ final class Outbox {
     }
   }
 
-  private void drain() {
+  /**
+   * Writes queued frames while each completes at once (the usual case: the socket has room); returns
+   * when the queue is empty or a write is still under way, whose completion carries on from there.
+   */
+  private void pump() {
     while (true) {
       String frame;
       synchronized (this) {
         frame = queue.poll();
         if (frame == null || closed) {
-          scheduled = false;
+          writing = false;
           return;
         }
+        writeStartedNanos = System.nanoTime();
       }
+      Write w = new Write();
       try {
-        sink.write(frame);
-      } catch (Exception e) {
-        close();
-        onFailure.run();
+        sink.write(frame, w);
+      } catch (RuntimeException e) {
+        w.failed(e);
+      }
+      if (!w.leaveToCompletion()) {
         return;
+      }
+    }
+  }
+
+  private void fail() {
+    close();
+    synchronized (this) {
+      writing = false;
+    }
+    onFailure.run();
+  }
+
+  /** One write's hand-over between the thread that started it and the one that completes it. */
+  private final class Write implements Done {
+    private static final int PENDING = 0;
+    private static final int DONE_INLINE = 1;
+    private static final int ASYNC = 2;
+    private static final int FAILED = 3;
+    private final AtomicInteger state = new AtomicInteger(PENDING);
+
+    /** After starting the write: true if it already succeeded and the starter goes on with the next frame. */
+    boolean leaveToCompletion() {
+      return !state.compareAndSet(PENDING, ASYNC) && state.get() == DONE_INLINE;
+    }
+
+    @Override
+    public void succeeded() {
+      if (!state.compareAndSet(PENDING, DONE_INLINE) && state.get() == ASYNC) {
+        pump();
+      }
+    }
+
+    @Override
+    public void failed(Throwable cause) {
+      if (state.getAndSet(FAILED) != FAILED) {
+        fail();
       }
     }
   }

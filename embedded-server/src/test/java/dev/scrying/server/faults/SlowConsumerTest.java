@@ -11,6 +11,7 @@ import dev.scrying.server.auth.Identity;
 import dev.scrying.server.engine.Command;
 import dev.scrying.server.engine.CommandResult;
 import dev.scrying.server.engine.ExperienceEngine;
+import dev.scrying.server.realtime.ConnectionLimits;
 import dev.scrying.server.realtime.ExperienceSocket;
 import dev.scrying.server.testing.MirrorReplay;
 import dev.scrying.server.testing.RawWebSocket;
@@ -91,6 +92,39 @@ class SlowConsumerTest {
       }
     } finally {
       System.clearProperty("scrying.limits.wsWriteTimeoutMillis");
+    }
+  }
+
+  /**
+   * A client that accepts no bytes at all (its socket buffers full) is dropped once one frame has waited
+   * longer than the write timeout: no server thread waits on it meanwhile, and the others carry on.
+   */
+  @Test
+  void aSocketThatAcceptsNothingIsDroppedAfterTheWriteTimeout() throws Exception {
+    ConnectionLimits d = ConnectionLimits.DEFAULT;
+    ConnectionLimits limits = new ConnectionLimits(d.messagesPerSecond(), d.burst(), d.strikes(), d.strikesPerSecond(),
+        d.connectionsPerPlayer(), 2_000, d.httpPerSecond(), d.httpBurst());
+    try (ScryingServer server = ScryingServer.start(ServerConfig.local(data).withNats(NatsConfig.off()).withLimits(limits))) {
+      ExperienceEngine engine = server.runtime("wylding-woods").engine();
+      String token = server.tokens().issue("stuck", Identity.Role.PLAYER, java.time.Duration.ofHours(1));
+      try (RawWebSocket stuck = new RawWebSocket(server.port(), token)) {
+        while (!stuck.next().path("type").asText().equals("area_of_interest")) {
+          // connected, then the first view; from here on it reads nothing
+        }
+        long started = System.nanoTime();
+        org.awaitility.Awaitility.await("the silent socket dropped").atMost(java.time.Duration.ofSeconds(20))
+            .pollInterval(java.time.Duration.ofMillis(100))
+            .until(() -> {
+              if (server.hub().count("websocket") > 0) {
+                push(engine, 200); // keeps its buffers full until a frame is stuck for the timeout
+              }
+              return server.hub().count("websocket") == 0;
+            });
+        System.out.printf("RELIABILITY dead-socket dropped_after_ms=%d%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        CommandResult after = engine.submit(new Command("collect_item", Json.object().put("instance_id", "bottle_joy"),
+            "other", false, null, null, null)).get(10, TimeUnit.SECONDS);
+        assertThat(after.success()).as("the server carries on").isTrue();
+      }
     }
   }
 

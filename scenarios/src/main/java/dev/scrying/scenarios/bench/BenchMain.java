@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scrying.experiences.Json;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +103,9 @@ public final class BenchMain implements Callable<Integer> {
   private ObjectNode demo(OkHttpClient http, Path work) throws Exception {
     try (Target t = url != null ? Target.external(url, http) : Target.spawn(work.resolve("demo"), null, http)) {
       ObjectNode baselines = baselines(t, work);
-      return measure(t, http, Workload.demo(Duration.ofSeconds(demoSeconds)), new ChatLoad(http, t), baselines);
+      Workload w = Workload.demo(Duration.ofSeconds(demoSeconds));
+      return measure(t, http, url != null ? w.warmingAtRate() : w, new ChatLoad(http, t), baselines,
+          alongside(t, work, w.rate()));
     }
   }
 
@@ -110,7 +113,8 @@ public final class BenchMain implements Callable<Integer> {
     try (Target t = Target.spawn(work.resolve("durability"), null, http)) {
       ObjectNode fsync = Json.object();
       fsync.set("fsync", Metrics.summary(Baselines.fsync(work, 1_500, 1_000)));
-      return measure(t, http, Workload.durability(Duration.ofSeconds(durabilitySeconds)), null, fsync);
+      Workload w = Workload.durability(Duration.ofSeconds(durabilitySeconds));
+      return measure(t, http, w, null, fsync, Floors.none());
     }
   }
 
@@ -119,17 +123,17 @@ public final class BenchMain implements Callable<Integer> {
     Path content = BenchWorld.write(dir.resolve("content"), scalePlayers, 50);
     try (Target t = Target.spawn(dir.resolve("data"), content, http)) {
       ObjectNode baselines = baselines(t, work);
-      Workload w = new Workload("scale", BenchWorld.ID, scalePlayers, 50, rate, Duration.ofSeconds(5), duration, 0);
-      return measure(t, http, w, null, baselines);
+      Workload w = new Workload("scale", BenchWorld.ID, scalePlayers, 50, rate, Duration.ofSeconds(5), duration, 0, rate);
+      return measure(t, http, w, null, baselines, Floors.none());
     }
   }
 
   /** One measured run against {@code t}, with the floors of the same run and the ratios to them. */
-  private static ObjectNode measure(Target t, OkHttpClient http, Workload w, ChatLoad chat, ObjectNode baselines)
-      throws Exception {
+  private static ObjectNode measure(Target t, OkHttpClient http, Workload w, ChatLoad chat, ObjectNode baselines,
+      Floors alongside) throws Exception {
     BenchRun run = new BenchRun(t, http, w);
     try {
-      ObjectNode r = run.run(chat);
+      ObjectNode r = run.run(chat, alongside);
       r.set("baselines", baselines);
       Report.ratios(r);
       return r;
@@ -168,6 +172,30 @@ public final class BenchMain implements Callable<Integer> {
       System.err.println("no NATS baseline: the server manages no nats-server that hands out observer credentials");
     }
     return b;
+  }
+
+  /**
+   * The floors again, at the workload's own rate and during its measured window: an idle machine wakes a
+   * sleeping core or disk queue for each message, which a back-to-back floor never pays.
+   */
+  private static Floors alongside(Target t, Path work, double rate) throws IOException {
+    java.util.Optional<JsonNode> access = t.natsAccess();
+    return seconds -> {
+      int count = (int) Math.max(10, rate * seconds);
+      java.util.concurrent.CompletableFuture<Histogram> fsync = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+        try {
+          return Baselines.fsync(work, 1_500, count, rate);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+      ObjectNode b = Json.object();
+      if (access.isPresent()) {
+        b.set("nats_pub_sub_at_rate", Metrics.summary(Baselines.nats(access.get(), 1_200, count, rate)));
+      }
+      b.set("fsync_at_rate", Metrics.summary(fsync.get(seconds + 30, TimeUnit.SECONDS)));
+      return b;
+    };
   }
 
   private static OkHttpClient client() {

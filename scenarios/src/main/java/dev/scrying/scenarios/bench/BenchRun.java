@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import okhttp3.OkHttpClient;
 import org.HdrHistogram.Histogram;
 
@@ -27,6 +26,8 @@ final class BenchRun {
   private final List<BenchClient> clients = new ArrayList<>();
   private final AtomicLong expectedEvents = new AtomicLong();
   private int phase;
+  /** Chat streams a second while warming up: each holds one of the chatter's connection slots for a second or two. */
+  private static final double WARMUP_CHAT_RATE = 3;
 
   BenchRun(Target target, OkHttpClient http, Workload w) {
     this.target = target;
@@ -34,7 +35,7 @@ final class BenchRun {
     this.w = w;
   }
 
-  ObjectNode run(ChatLoad chat) throws Exception {
+  ObjectNode run(ChatLoad chat, Floors alongside) throws Exception {
     List<String> tokens = createPlayers();
     JsonNode before = target.status(true);
     connect(tokens);
@@ -42,14 +43,24 @@ final class BenchRun {
     long heapPerConnection = (connected.path("jvm").path("heap_used_bytes").asLong()
         - before.path("jvm").path("heap_used_bytes").asLong()) / Math.max(1, w.players());
     long base = clients.stream().mapToLong(BenchClient::received).sum();
-    drive(w.warmup(), null);
+    drive(w.warmup(), w.warmupRate() > w.rate() ? chat : null, w.warmupRate(), WARMUP_CHAT_RATE);
     awaitDelivery(base);
     metrics.take();
+    if (chat != null) {
+      chat.reset();
+    }
     long receivedBefore = clients.stream().mapToLong(BenchClient::received).sum();
     expectedEvents.set(0);
     JsonNode start = target.status(false);
+    java.util.concurrent.CompletableFuture<ObjectNode> floors = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return alongside.measure(w.duration().toSeconds());
+      } catch (Exception e) {
+        throw new java.util.concurrent.CompletionException(e);
+      }
+    });
     long t0 = System.nanoTime();
-    long actions = drive(w.duration(), chat);
+    long actions = drive(w.duration(), chat, w.rate(), w.chatRate());
     double seconds = (System.nanoTime() - t0) / 1e9;
     awaitDelivery(receivedBefore);
     JsonNode end = target.status(false);
@@ -72,6 +83,10 @@ final class BenchRun {
         .put("server_heap_used_mb", end.path("jvm").path("heap_used_bytes").asLong() / (1024 * 1024));
     ObjectNode m = out.putObject("metrics");
     hist.forEach((k, h) -> m.set(k, Metrics.summary(h)));
+    ObjectNode measuredAlongside = floors.get(60, TimeUnit.SECONDS);
+    if (measuredAlongside != null && measuredAlongside.size() > 0) {
+      out.set("floors_alongside", measuredAlongside);
+    }
     if (chat != null) {
       out.set("chat", chat.summary());
     }
@@ -115,9 +130,9 @@ final class BenchRun {
     }
   }
 
-  /** Sends actions at the fixed rate for {@code length}; returns how many were sent. */
-  private long drive(java.time.Duration length, ChatLoad chat) {
-    long period = (long) (1_000_000_000L / w.rate());
+  /** Sends actions at {@code rate} (and chat messages at {@code chatRate}) for {@code length}; returns how many actions. */
+  private long drive(java.time.Duration length, ChatLoad chat, double rate, double chatRate) {
+    long period = (long) (1_000_000_000L / rate);
     // Request ids are unique per phase: a reused one would be answered as a duplicate and change nothing.
     String prefix = w.name() + "-" + System.identityHashCode(this) + "-" + (phase++) + "-";
     long startNanos = System.nanoTime();
@@ -130,16 +145,13 @@ final class BenchRun {
       if (due >= end) {
         return i;
       }
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
+      Baselines.awaitNanos(due);
       int p = (int) (i % w.players());
       clients.get(p).act(prefix + i, startMicros + (due - startNanos) / 1_000);
       expectedEvents.addAndGet(w.zonePopulation(p));
       if (chat != null && System.nanoTime() >= nextChat) {
         chat.send();
-        nextChat += (long) (1_000_000_000L / w.chatRate());
+        nextChat += (long) (1_000_000_000L / chatRate);
       }
       i++;
     }

@@ -87,6 +87,14 @@ final class ChatLoad {
     });
   }
 
+  /** Forgets the warm-up's streams and figures. */
+  void reset() {
+    metrics.take();
+    streams.set(0);
+    ordered.set(0);
+    failed.set(0);
+  }
+
   Map<String, Histogram> take() {
     return new TreeMap<>(metrics.take());
   }

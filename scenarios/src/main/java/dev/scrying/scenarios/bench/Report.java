@@ -18,6 +18,17 @@ final class Report {
       r.put("visual_p99_over_nats_p99", round(m.path("visual").path("p99_ms").asDouble()
           / Math.max(0.001, b.path("nats_pub_sub").path("p99_ms").asDouble())));
     }
+    JsonNode at = run.path("floors_alongside");
+    double natsAtRate = at.path("nats_pub_sub_at_rate").path("p50_ms").asDouble(0);
+    if (natsAtRate > 0) {
+      r.put("visual_p50_over_nats_at_rate_p50", round(m.path("visual").path("p50_ms").asDouble() / natsAtRate));
+      r.put("visual_p99_over_nats_at_rate_p99", round(m.path("visual").path("p99_ms").asDouble()
+          / Math.max(0.001, at.path("nats_pub_sub_at_rate").path("p99_ms").asDouble())));
+    }
+    double fsyncAtRate = at.path("fsync_at_rate").path("p50_ms").asDouble(0);
+    if (fsyncAtRate > 0) {
+      r.put("durable_hop_p50_over_fsync_at_rate_p50", round(m.path("server_durable").path("p50_ms").asDouble() / fsyncAtRate));
+    }
     double fsync = b.path("fsync").path("p50_ms").asDouble(0);
     if (fsync > 0) {
       r.put("durable_hop_p50_over_fsync_p50", round(m.path("server_durable").path("p50_ms").asDouble() / fsync));
@@ -35,6 +46,7 @@ final class Report {
       s.append(String.format("%-26s %9s %9s %9s %9s %9s %9s%n", "metric (ms)", "count", "p50", "p90", "p99", "p99.9", "max"));
       run.path("metrics").fields().forEachRemaining(e -> s.append(row(e.getKey(), e.getValue())));
       run.path("baselines").fields().forEachRemaining(e -> s.append(row("floor: " + e.getKey(), e.getValue())));
+      run.path("floors_alongside").fields().forEachRemaining(e -> s.append(row("floor: " + e.getKey(), e.getValue())));
       run.path("ratios").fields().forEachRemaining(e -> s.append(String.format("ratio %-40s %8.2f%n", e.getKey(), e.getValue().asDouble())));
       if (run.has("chat")) {
         s.append("chat streams: ").append(run.path("chat")).append('\n');

@@ -40,7 +40,9 @@ final class Target implements AutoCloseable {
 
   static Target spawn(Path data, Path content, OkHttpClient http) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseG1GC"));
+    // The warm-up sends each of five players 40 messages a second, twice a guest's socket budget.
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseG1GC",
+        "-Dscrying.limits.wsMessagesPerSecond=200", "-Dscrying.limits.wsBurst=400"));
     String extra = System.getenv("SCRYING_BENCH_SERVER_OPTS");
     if (extra != null && !extra.isBlank()) {
       // e.g. -XX:StartFlightRecording=filename=server.jfr,settings=profile to profile the server under load

@@ -2,32 +2,63 @@ package dev.scrying.server.engine.parse;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Normalised words of a phrase: lower case, no punctuation, no filler words. */
 record Phrase(List<String> words) {
   private static final Set<String> FILLER = Set.of("the", "a", "an", "please", "my", "some", "that", "this",
       "now", "quickly", "just", "me", "can", "you", "i", "want", "would", "like", "let", "lets", "s");
+  private static final int CACHE_LIMIT = 8_192;
+  private static final Map<String, Phrase> CACHE = new ConcurrentHashMap<>();
 
   static Phrase of(String text) {
-    String plain = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-        .replaceAll("[^a-z0-9_' -]", " ").replace("'", " ");
+    Phrase known = CACHE.get(text);
+    if (known != null) {
+      return known;
+    }
     List<String> out = new ArrayList<>();
-    for (String w : plain.trim().split("\\s+")) {
-      if (!w.isEmpty() && !FILLER.contains(w)) {
+    for (String w : words(Normalizer.normalize(text, Normalizer.Form.NFKC))) {
+      if (!FILLER.contains(w)) {
         out.add(w);
       }
     }
-    return new Phrase(out);
+    Phrase p = new Phrase(List.copyOf(out));
+    // Every parse matches the player's words against each name in the world, which repeat: remembering them
+    // keeps a chat command's parse well under a millisecond. Names come from content, so the set is small.
+    if (CACHE.size() >= CACHE_LIMIT) {
+      CACHE.clear();
+    }
+    CACHE.put(text, p);
+    return p;
   }
 
   /** All words, including filler, for matching aliases such as "what do i have". */
   static List<String> raw(String text) {
-    String plain = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_' -]", " ").replace("'", " ");
-    return Arrays.stream(plain.trim().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    return words(text);
+  }
+
+  /** Lower-case words of letters, digits, '_' and '-'; anything else (apostrophes too) separates words. */
+  private static List<String> words(String text) {
+    List<String> out = new ArrayList<>();
+    StringBuilder word = new StringBuilder();
+    String lower = text.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); i++) {
+      char ch = lower.charAt(i);
+      if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-') {
+        word.append(ch);
+      } else if (word.length() > 0) {
+        out.add(word.toString());
+        word.setLength(0);
+      }
+    }
+    if (word.length() > 0) {
+      out.add(word.toString());
+    }
+    return out;
   }
 
   boolean isEmpty() {
