@@ -21,12 +21,9 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,9 +55,8 @@ public final class ExperienceEngine implements AutoCloseable {
     }
   };
   private final List<Pending> pending = new ArrayList<>();
-  private final ExecutorService answers;
-  /** Batches handed to {@link #answers} and not yet answered. */
-  private final AtomicInteger answering = new AtomicInteger();
+  /** True on the writer thread while it completes a lone command's future (see {@link #answers}). */
+  private boolean answeringAlone;
   private GameState state;
   private volatile long version;
   private volatile boolean running = true;
@@ -74,11 +70,6 @@ public final class ExperienceEngine implements AutoCloseable {
     this.folder = folder;
     this.clock = clock;
     restore(folder.recover(experience));
-    this.answers = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "answers-" + experience.id());
-      t.setDaemon(true);
-      return t;
-    });
     this.writer = new Thread(this::loop, "engine-" + experience.id());
     writer.setDaemon(true);
     writer.start();
@@ -318,36 +309,33 @@ public final class ExperienceEngine implements AutoCloseable {
   }
 
   /**
-   * Completes a durable batch's futures, whose callbacks write the answers to the clients. A lone command
-   * with nothing else waiting is answered right here, saving a thread hand-off on the path a guest
-   * feels; a busy engine passes the batch to its answer thread and goes on with the next one. Batches
-   * are answered in order either way: this thread answers only when no earlier batch is still with the
-   * answer thread.
+   * Completes a durable batch's futures. A lone command with nothing else waiting is marked as answered
+   * alone, so callbacks given {@link #answers} run right here, saving a thread hand-off on the path a
+   * guest feels; a busy engine leaves them to the fallback executor and goes on with the next batch.
    */
   private void answer(List<Pending> done) {
-    if (done.size() == 1 && queue.isEmpty() && answering.get() == 0) {
-      complete(done);
-      return;
-    }
-    answering.incrementAndGet();
+    answeringAlone = done.size() == 1 && queue.isEmpty();
     try {
-      answers.execute(() -> {
-        try {
-          complete(done);
-        } finally {
-          answering.decrementAndGet();
-        }
-      });
-    } catch (RejectedExecutionException stopped) {
-      answering.decrementAndGet();
-      complete(done);
+      for (Pending p : done) {
+        p.future().complete(p.result());
+      }
+    } finally {
+      answeringAlone = false;
     }
   }
 
-  private static void complete(List<Pending> done) {
-    for (Pending p : done) {
-      p.future().complete(p.result());
-    }
+  /**
+   * An executor for callbacks on {@link #submit}'s futures: they run on the engine's thread when it
+   * answers a lone command while otherwise idle, else on {@code fallback}. Such a callback must not block.
+   */
+  public Executor answers(Executor fallback) {
+    return task -> {
+      if (answeringAlone && Thread.currentThread() == writer) {
+        task.run();
+      } else {
+        fallback.execute(task);
+      }
+    };
   }
 
   private void failPending(String code, String message) {
@@ -418,8 +406,6 @@ public final class ExperienceEngine implements AutoCloseable {
     running = false;
     try {
       writer.join(5_000);
-      answers.shutdown();
-      answers.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

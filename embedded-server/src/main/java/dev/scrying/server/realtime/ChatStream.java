@@ -68,9 +68,9 @@ public final class ChatStream {
           .whenComplete((joined, err) -> stream.channel.startFrom(joined != null ? joined.version() : rt.engine().version()));
       Command c = new Command(Commands.TEXT, Json.object().put("text", message), who.userId(), who.isAdmin(),
           requestId, null, message);
-      // The answer's world_update is queued on the engine thread as the change becomes durable; only the
-      // narration starts elsewhere, since a narrator may take its time to set up a request.
-      rt.engine().submit(c).whenComplete((r, err) -> {
+      // An idle engine queues the answer's world_update itself as the change becomes durable; the narration
+      // always starts elsewhere, since a narrator may take its time to set up a request.
+      rt.engine().submit(c).whenCompleteAsync((r, err) -> {
         try {
           stream.answered(r, err, narration, message);
         } catch (RuntimeException e) {
@@ -78,7 +78,7 @@ public final class ChatStream {
           LOG.warn("chat answer for {} failed: {}", who.userId(), e.toString());
           stream.finish(null, r);
         }
-      });
+      }, rt.engine().answers(hub.writers()));
       out.pump(MAX_STREAM_MILLIS);
     } finally {
       stream.closed = true;

@@ -52,7 +52,7 @@ public final class ExperienceSocket {
     ws.onMessage(ctx -> {
       Session s = sessions.get(ctx.sessionId());
       if (s != null) {
-        s.receive(ctx.message());
+        Outbox.writingHere(() -> s.receive(ctx.message()));
       }
     });
     ws.onBinaryMessage(ctx -> {
@@ -128,7 +128,7 @@ public final class ExperienceSocket {
       this.who = who;
       this.rt = rt;
       this.slot = slot;
-      this.outbox = new Outbox(this::write, OUTBOX_LIMIT, this::overflowed, this::writeFailed);
+      this.outbox = new Outbox(hub.writers(), this::write, OUTBOX_LIMIT, this::overflowed, this::writeFailed);
       this.channel = new ClientChannel(who.userId(), rt.eventLog(), new ClientChannel.Writer() {
         @Override
         public void event(WorldUpdateEvent e) {
@@ -179,9 +179,10 @@ public final class ExperienceSocket {
       if (m instanceof ClientMessage.Invalid bad) {
         send(Messages.error(bad.code(), bad.message()));
       } else if (m instanceof ClientMessage.Action a) {
-        // Answered by the engine as the command becomes durable (on its own thread when it is otherwise
-        // idle): the writes never block, and a hand-off to another thread cost more than the whole answer.
-        rt.engine().submit(a.command()).whenComplete((r, err) -> answered(r, err, a.clientAction()));
+        // An idle engine writes the answer itself as the command becomes durable (the writes never block,
+        // and a hand-off cost more than the whole answer); a busy one leaves it to the writer threads.
+        rt.engine().submit(a.command()).whenCompleteAsync((r, err) -> Outbox.writingHere(() -> answered(r, err, a.clientAction())),
+            rt.engine().answers(hub.writers()));
       } else if (m instanceof ClientMessage.Chat c) {
         chat(c.text());
       } else if (m instanceof ClientMessage.Location l) {
@@ -223,7 +224,8 @@ public final class ExperienceSocket {
     private void chat(String text) {
       Command c = new Command(Commands.TEXT, Json.object().put("text", text), who.userId(), who.isAdmin(), null, null,
           text);
-      rt.engine().submit(c).whenComplete((r, err) -> answered(r, err, "say"));
+      rt.engine().submit(c).whenCompleteAsync((r, err) -> Outbox.writingHere(() -> answered(r, err, "say")),
+          rt.engine().answers(hub.writers()));
     }
 
     private void answered(CommandResult r, Throwable err, String clientAction) {

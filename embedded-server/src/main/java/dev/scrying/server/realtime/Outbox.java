@@ -1,13 +1,16 @@
 package dev.scrying.server.realtime;
 
 import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One connection's ordered, bounded queue of frames. At most one frame is in the network's hands at a
- * time; the thread that offers a frame to an idle outbox starts its non-blocking write itself, and
- * whichever thread completes a write starts the next, so a frame reaches the socket without a thread
- * hand-off and a slow client never holds up anyone else. When more than {@code limit} frames wait, the
+ * time, written without blocking; whichever thread completes a write starts the next, so a slow client
+ * never holds up anyone else. A frame offered to an idle outbox inside {@link #writingHere} (an answer
+ * on the engine's thread, a reply on the socket's own reader) starts its write on the offering thread,
+ * with no hand-off; any other offer (the bus's single dispatcher, which feeds every connection) starts
+ * it on the executor, so no one thread makes every connection's writes. When more than {@code limit} frames wait, the
  * queue is dropped and the owner is told to resync the client instead of growing without bound; until
  * the owner offers that fresh snapshot ({@link #offerSnapshot}), every other frame is dropped too, so no
  * event can reach the client between the frames it lost and the snapshot that replaces them (which
@@ -27,7 +30,9 @@ final class Outbox {
     void failed(Throwable cause);
   }
 
+  private static final ThreadLocal<Boolean> WRITING_HERE = ThreadLocal.withInitial(() -> false);
   private final ArrayDeque<String> queue = new ArrayDeque<>();
+  private final Executor executor;
   private final Sink sink;
   private final int limit;
   private final Runnable onOverflow;
@@ -37,7 +42,8 @@ final class Outbox {
   private boolean closed;
   private boolean dropping;
 
-  Outbox(Sink sink, int limit, Runnable onOverflow, Runnable onFailure) {
+  Outbox(Executor executor, Sink sink, int limit, Runnable onOverflow, Runnable onFailure) {
+    this.executor = executor;
     this.sink = sink;
     this.limit = limit;
     this.onOverflow = onOverflow;
@@ -66,9 +72,35 @@ final class Outbox {
       return false;
     }
     if (start) {
-      pump();
+      start();
     }
     return true;
+  }
+
+  /** Runs {@code offers} so that the writes they start begin on this thread (see the class comment). */
+  static void writingHere(Runnable offers) {
+    if (WRITING_HERE.get()) {
+      offers.run();
+      return;
+    }
+    WRITING_HERE.set(true);
+    try {
+      offers.run();
+    } finally {
+      WRITING_HERE.set(false);
+    }
+  }
+
+  private void start() {
+    if (WRITING_HERE.get()) {
+      pump();
+      return;
+    }
+    try {
+      executor.execute(this::pump);
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      pump();
+    }
   }
 
   /** Queues a snapshot that makes the client whole again; it ends the dropping that follows an overflow. */
@@ -82,7 +114,7 @@ final class Outbox {
       start = enqueue(frame);
     }
     if (start) {
-      pump();
+      start();
     }
     return true;
   }

@@ -17,6 +17,12 @@ import org.junit.jupiter.api.Test;
  * that never completes is visible.
  */
 class OutboxTest {
+  private static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "outbox-pool");
+    t.setDaemon(true);
+    return t;
+  });
+
   /** A network that completes writes at once (room in the socket) or holds them until the test says. */
   private static final class Network implements Outbox.Sink {
     final List<String> written = new CopyOnWriteArrayList<>();
@@ -37,26 +43,42 @@ class OutboxTest {
   }
 
   @Test
-  void aFrameOfferedToAnIdleOutboxIsWrittenOnTheOfferingThread() {
+  void aFrameOfferedToAnIdleOutboxWhileWritingHereIsWrittenOnTheOfferingThread() {
     Network net = new Network();
-    Outbox out = new Outbox(net, 10, () -> { }, () -> { });
-    for (int i = 0; i < 5_000; i++) {
-      assertThat(out.offer("e" + i)).isTrue();
-    }
+    Outbox out = new Outbox(POOL, net, 10, () -> { }, () -> { });
+    Outbox.writingHere(() -> {
+      for (int i = 0; i < 5_000; i++) {
+        assertThat(out.offer("e" + i)).isTrue();
+      }
+    });
     assertThat(net.written).hasSize(5_000).startsWith("e0", "e1").endsWith("e4999");
     assertThat(net.threads).containsOnly(Thread.currentThread().getName());
     assertThat(out.pendingMillis()).isZero();
   }
 
   @Test
+  void anOfferFromElsewhereIsWrittenByTheExecutorInOrder() {
+    Network net = new Network();
+    Outbox out = new Outbox(POOL, net, 10_000, () -> { }, () -> { });
+    for (int i = 0; i < 5_000; i++) {
+      assertThat(out.offer("e" + i)).isTrue();
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> net.written.size() == 5_000);
+    assertThat(net.written).startsWith("e0", "e1").endsWith("e4999");
+    assertThat(net.threads).containsOnly("outbox-pool");
+  }
+
+  @Test
   void whoeverCompletesAWriteWritesTheRestInOrderWithoutRecursing() throws Exception {
     Network net = new Network();
-    Outbox out = new Outbox(net, 10_000, () -> { }, () -> { });
+    Outbox out = new Outbox(POOL, net, 10_000, () -> { }, () -> { });
     net.room = false;
-    out.offer("first");
-    for (int i = 0; i < 9_000; i++) {
-      out.offer("e" + i);
-    }
+    Outbox.writingHere(() -> {
+      out.offer("first");
+      for (int i = 0; i < 9_000; i++) {
+        out.offer("e" + i);
+      }
+    });
     assertThat(net.written).containsExactly("first");
     assertThat(out.size()).isEqualTo(9_000);
     net.room = true;
@@ -78,9 +100,9 @@ class OutboxTest {
   void afterAnOverflowOnlyTheSnapshotOpensTheQueueAgain() throws Exception {
     Network net = new Network();
     AtomicInteger overflows = new AtomicInteger();
-    Outbox out = new Outbox(net, 10, overflows::incrementAndGet, () -> { });
+    Outbox out = new Outbox(POOL, net, 10, overflows::incrementAndGet, () -> { });
     net.room = false; // the client does not read
-    out.offer("e0");
+    Outbox.writingHere(() -> out.offer("e0"));
     for (int i = 1; i <= 11; i++) {
       out.offer("e" + i);
     }
@@ -101,14 +123,14 @@ class OutboxTest {
   @Test
   void aWriteThatNeverCompletesShowsHowLongItHasWaited() throws Exception {
     Network net = new Network();
-    Outbox out = new Outbox(net, 10, () -> { }, () -> { });
+    Outbox out = new Outbox(POOL, net, 10, () -> { }, () -> { });
     net.room = false;
-    out.offer("stuck");
+    Outbox.writingHere(() -> out.offer("stuck"));
     await().atMost(Duration.ofSeconds(5)).until(() -> out.pendingMillis() >= 20);
     net.room = true;
     net.held.take().succeeded();
     assertThat(out.pendingMillis()).isZero();
-    assertThat(out.offer("next")).isTrue();
+    Outbox.writingHere(() -> assertThat(out.offer("next")).isTrue());
     assertThat(net.written).containsExactly("stuck", "next");
   }
 
@@ -116,10 +138,12 @@ class OutboxTest {
   void aFailedWriteClosesTheOutboxAndTellsTheOwnerOnce() throws Exception {
     Network net = new Network();
     AtomicInteger failures = new AtomicInteger();
-    Outbox out = new Outbox(net, 10, () -> { }, failures::incrementAndGet);
+    Outbox out = new Outbox(POOL, net, 10, () -> { }, failures::incrementAndGet);
     net.room = false;
-    out.offer("e0");
-    out.offer("e1");
+    Outbox.writingHere(() -> {
+      out.offer("e0");
+      out.offer("e1");
+    });
     Outbox.Done pending = net.held.take();
     pending.failed(new java.io.IOException("connection reset"));
     pending.failed(new java.io.IOException("reported twice"));

@@ -50,7 +50,7 @@ final class Baselines {
       long period = (long) (1_000_000_000L / rate);
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
-        awaitNanos(start + i * period);
+        awaitNanos(start + i * period, rate <= SPIN_UP_TO_RATE);
         ByteBuffer.wrap(payload).putLong(System.nanoTime());
         pub.publish(subject, payload.clone());
       }
@@ -74,7 +74,7 @@ final class Baselines {
       long start = System.nanoTime();
       for (int i = 0; i < count; i++) {
         if (rate > 0) {
-          awaitNanos(start + (long) (i * 1_000_000_000L / rate));
+          awaitNanos(start + (long) (i * 1_000_000_000L / rate), rate <= SPIN_UP_TO_RATE);
         }
         long t0 = System.nanoTime();
         ch.write(ByteBuffer.wrap(record));
@@ -88,12 +88,19 @@ final class Baselines {
   }
 
   /**
-   * Waits until {@code due} ({@link System#nanoTime}): parks until shortly before it, then spins, because
-   * a parked thread wakes up to a few hundred microseconds late on a VM, which would be charged to the
-   * server as latency from the intended send time.
+   * Waits until {@code due} ({@link System#nanoTime}). At a low rate ({@code spin}) it parks until shortly
+   * before and then spins, because a parked thread wakes up to a few hundred microseconds late on a VM,
+   * which would be charged to the server as latency from the intended send time; at a high rate the spin
+   * would take a core the server needs, and the lateness is small beside the queueing it measures.
    */
-  static void awaitNanos(long due) {
+  static void awaitNanos(long due, boolean spin) {
     long wait = due - System.nanoTime();
+    if (!spin) {
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      return;
+    }
     if (wait > SPIN_NANOS) {
       LockSupport.parkNanos(wait - SPIN_NANOS);
     }
@@ -101,6 +108,9 @@ final class Baselines {
       Thread.onSpinWait();
     }
   }
+
+  /** Rates at or below this many a second are paced with a spin (see {@link #awaitNanos}). */
+  static final double SPIN_UP_TO_RATE = 100;
 
   private static final long SPIN_NANOS = 300_000;
 }

@@ -145,7 +145,7 @@ final class BenchRun {
       if (due >= end) {
         return i;
       }
-      Baselines.awaitNanos(due);
+      Baselines.awaitNanos(due, rate <= Baselines.SPIN_UP_TO_RATE);
       int p = (int) (i % w.players());
       clients.get(p).act(prefix + i, startMicros + (due - startNanos) / 1_000);
       expectedEvents.addAndGet(w.zonePopulation(p));
