@@ -38,6 +38,7 @@ import org.slf4j.LoggerFactory;
 public final class ExperienceEngine implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ExperienceEngine.class);
   private static final int MAX_BATCH = 256;
+  private static final int ALONE_BATCH = 4;
   private static final int IDEMPOTENCY_CAPACITY = 100_000;
   private static final long UNSAFE_WRITE_DELAY_NANOS = 300_000_000L;
 
@@ -55,7 +56,7 @@ public final class ExperienceEngine implements AutoCloseable {
     }
   };
   private final List<Pending> pending = new ArrayList<>();
-  /** True on the writer thread while it completes a lone command's future (see {@link #answers}). */
+  /** True on the writer thread while it completes a small batch's futures with nothing else waiting (see {@link #answers}). */
   private boolean answeringAlone;
   private GameState state;
   private volatile long version;
@@ -309,12 +310,13 @@ public final class ExperienceEngine implements AutoCloseable {
   }
 
   /**
-   * Completes a durable batch's futures. A lone command with nothing else waiting is marked as answered
-   * alone, so callbacks given {@link #answers} run right here, saving a thread hand-off on the path a
-   * guest feels; a busy engine leaves them to the fallback executor and goes on with the next batch.
+   * Completes a durable batch's futures. A small batch with nothing else waiting (one guest's action, a
+   * chat's join and message) is answered alone: callbacks given {@link #answers} run right here, saving a
+   * thread hand-off on the path a guest feels. A busy engine leaves them to the fallback executor and
+   * goes on with the next batch.
    */
   private void answer(List<Pending> done) {
-    answeringAlone = done.size() == 1 && queue.isEmpty();
+    answeringAlone = done.size() <= ALONE_BATCH && queue.isEmpty();
     try {
       for (Pending p : done) {
         p.future().complete(p.result());
@@ -326,7 +328,7 @@ public final class ExperienceEngine implements AutoCloseable {
 
   /**
    * An executor for callbacks on {@link #submit}'s futures: they run on the engine's thread when it
-   * answers a lone command while otherwise idle, else on {@code fallback}. Such a callback must not block.
+   * answers a small batch while otherwise idle, else on {@code fallback}. Such a callback must not block.
    */
   public Executor answers(Executor fallback) {
     return task -> {

@@ -116,6 +116,11 @@ public final class RealtimeHub implements AutoCloseable {
 
   public void register(LiveConnection c) {
     connections.add(c);
+    if (stopping) {
+      // It passed its stopping check just before close() told everyone: it must hear the news too, or it
+      // would be cut mid-stream by the HTTP stop two seconds later. Hearing it twice is harmless.
+      c.restarting();
+    }
   }
 
   public void unregister(LiveConnection c) {
