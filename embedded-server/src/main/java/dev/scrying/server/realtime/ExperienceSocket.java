@@ -128,7 +128,7 @@ public final class ExperienceSocket {
       this.who = who;
       this.rt = rt;
       this.slot = slot;
-      this.outbox = new Outbox(hub.writers(), this::write, OUTBOX_LIMIT, this::overflowed, this::writeFailed);
+      this.outbox = new Outbox(hub.socketWriters(), this::write, OUTBOX_LIMIT, this::overflowed, this::writeFailed);
       this.channel = new ClientChannel(who.userId(), rt.eventLog(), new ClientChannel.Writer() {
         @Override
         public void event(WorldUpdateEvent e) {

@@ -24,6 +24,13 @@ public final class RealtimeHub implements AutoCloseable {
   private final ConnectionLimits limits;
   private final PlayerConnections playerConnections;
   private final ExecutorService writers = Executors.newCachedThreadPool(named("outbox"));
+  /**
+   * Starts the WebSocket outboxes' writes. Their writes never block (a full socket completes later, on
+   * Jetty's thread), so a thread per core is enough however many clients are slow, and a busy server does
+   * not create a thread for every frame that finds the others at work.
+   */
+  private final ExecutorService socketWriters = Executors.newFixedThreadPool(
+      Math.max(2, Runtime.getRuntime().availableProcessors()), named("socket-writer"));
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(named("heartbeat"));
   private final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
   /** Notified whenever a connection leaves, so {@link #close} can wait for the close handshakes. */
@@ -96,8 +103,14 @@ public final class RealtimeHub implements AutoCloseable {
     return WireEncoding.worldUpdate(e, hops);
   }
 
+  /** Continuations that may take a moment (a narration starting, an answer when the engine is busy). */
   public ExecutorService writers() {
     return writers;
+  }
+
+  /** Where outbox writes start when the offering thread does not start them itself; tasks must not block. */
+  public ExecutorService socketWriters() {
+    return socketWriters;
   }
 
   public ConnectionLimits limits() {
@@ -188,6 +201,7 @@ public final class RealtimeHub implements AutoCloseable {
     awaitNoConnections(CLOSE_GRACE_MILLIS);
     timer.shutdownNow();
     writers.shutdown();
+    socketWriters.shutdown();
   }
 
   private void awaitNoConnections(long millis) {
