@@ -28,7 +28,8 @@ class NatsFaultsTest {
     try (RealtimeFixture fx = new RealtimeFixture(data, Duration.ofMillis(5));
          WsTestClient alice = new WsTestClient(fx.url(), fx.token("alice"), null);
          WsTestClient bob = new WsTestClient(fx.url(), fx.token("bob"), null)) {
-      assertThat(fx.server.bus().status().state()).isEqualTo(BusStatus.State.CONNECTED);
+      // The bus connects in the background (a server never waits for NATS to start), so await it.
+      await().atMost(Duration.ofSeconds(10)).until(() -> fx.server.bus().status().state() == BusStatus.State.CONNECTED);
       alice.next("area_of_interest");
       bob.next("area_of_interest");
       alice.action("collect_item", "instance_id", "bottle_joy");
