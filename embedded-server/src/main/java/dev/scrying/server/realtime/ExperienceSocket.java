@@ -118,6 +118,7 @@ public final class ExperienceSocket {
     private final ExperienceRuntime rt;
     private final String connectionId = UUID.randomUUID().toString();
     private final Outbox outbox;
+    private final java.util.concurrent.Executor answers;
     private final ClientChannel channel;
     private final PlayerConnections.Slot slot;
     private final RateLimiter limiter = new RateLimiter(hub.limits());
@@ -128,6 +129,7 @@ public final class ExperienceSocket {
       this.who = who;
       this.rt = rt;
       this.slot = slot;
+      this.answers = rt.engine().answers(hub.writers());
       this.outbox = new Outbox(hub.socketWriters(), this::write, OUTBOX_LIMIT, this::overflowed, this::writeFailed);
       this.channel = new ClientChannel(who.userId(), rt.eventLog(), new ClientChannel.Writer() {
         @Override
@@ -182,7 +184,7 @@ public final class ExperienceSocket {
         // An idle engine writes the answer itself as the command becomes durable (the writes never block,
         // and a hand-off cost more than the whole answer); a busy one leaves it to the writer threads.
         rt.engine().submit(a.command()).whenCompleteAsync((r, err) -> Outbox.writingHere(() -> answered(r, err, a.clientAction())),
-            rt.engine().answers(hub.writers()));
+            answers);
       } else if (m instanceof ClientMessage.Chat c) {
         chat(c.text());
       } else if (m instanceof ClientMessage.Location l) {
@@ -224,8 +226,7 @@ public final class ExperienceSocket {
     private void chat(String text) {
       Command c = new Command(Commands.TEXT, Json.object().put("text", text), who.userId(), who.isAdmin(), null, null,
           text);
-      rt.engine().submit(c).whenCompleteAsync((r, err) -> Outbox.writingHere(() -> answered(r, err, "say")),
-          rt.engine().answers(hub.writers()));
+      rt.engine().submit(c).whenCompleteAsync((r, err) -> Outbox.writingHere(() -> answered(r, err, "say")), answers);
     }
 
     private void answered(CommandResult r, Throwable err, String clientAction) {
@@ -305,10 +306,10 @@ public final class ExperienceSocket {
 
     @Override
     public void heartbeat() {
-      if (outbox.pendingMillis() > hub.limits().writeTimeoutMillis()) {
+      long pending = outbox.pendingMillis();
+      if (pending > hub.limits().writeTimeoutMillis()) {
         // The client stopped reading long ago and its socket buffer is full: no close frame could get through.
-        LOG.warn("dropping {}'s socket {}: one frame has waited {} ms to be written", who.userId(), connectionId,
-            outbox.pendingMillis());
+        LOG.warn("dropping {}'s socket {}: one frame has waited {} ms to be written", who.userId(), connectionId, pending);
         outbox.close();
         ctx.session.disconnect();
         return;

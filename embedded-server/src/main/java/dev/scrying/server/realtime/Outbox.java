@@ -2,6 +2,7 @@ package dev.scrying.server.realtime;
 
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,12 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * never holds up anyone else. A frame offered to an idle outbox inside {@link #writingHere} (an answer
  * on the engine's thread, a reply on the socket's own reader) starts its write on the offering thread,
  * with no hand-off; any other offer (the bus's single dispatcher, which feeds every connection) starts
- * it on the executor, so no one thread makes every connection's writes. When more than {@code limit} frames wait, the
- * queue is dropped and the owner is told to resync the client instead of growing without bound; until
- * the owner offers that fresh snapshot ({@link #offerSnapshot}), every other frame is dropped too, so no
- * event can reach the client between the frames it lost and the snapshot that replaces them (which
- * would look like a gap). A write that never completes is found by {@link #pendingMillis} (the owner's
- * heartbeat), not by a blocked thread.
+ * it on the executor, so no one thread makes every connection's writes.
+ *
+ * <p>When more than {@code limit} frames wait, the queue is dropped and the owner is told to resync the
+ * client instead of growing without bound; until the owner offers that fresh snapshot
+ * ({@link #offerSnapshot}), every other frame is dropped too, so no event can reach the client between the
+ * frames it lost and the snapshot that replaces them (which would look like a gap). A write that never
+ * completes is found by {@link #pendingMillis} (the owner's heartbeat), not by a blocked thread.
  */
 final class Outbox {
   /** Starts writing one frame without blocking; calls {@code done} once, on any thread, possibly before returning. */
@@ -98,7 +100,7 @@ final class Outbox {
     }
     try {
       executor.execute(this::pump);
-    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+    } catch (RejectedExecutionException stopping) {
       pump();
     }
   }
@@ -167,7 +169,7 @@ final class Outbox {
       } catch (RuntimeException e) {
         w.failed(e);
       }
-      if (!w.leaveToCompletion()) {
+      if (!w.goOnHere()) {
         return;
       }
     }
@@ -189,8 +191,8 @@ final class Outbox {
     private static final int FAILED = 3;
     private final AtomicInteger state = new AtomicInteger(PENDING);
 
-    /** After starting the write: true if it already succeeded and the starter goes on with the next frame. */
-    boolean leaveToCompletion() {
+    /** After starting the write: true if it already succeeded, so the starter writes the next frame; else its completion will. */
+    boolean goOnHere() {
       return !state.compareAndSet(PENDING, ASYNC) && state.get() == DONE_INLINE;
     }
 

@@ -201,13 +201,8 @@ public final class BenchMain implements Callable<Integer> {
     java.util.Optional<JsonNode> access = t.natsAccess();
     return seconds -> {
       int count = (int) Math.max(10, rate * seconds);
-      java.util.concurrent.CompletableFuture<Histogram> fsync = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-        try {
-          return Baselines.fsync(work, 1_500, count, rate);
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      });
+      java.util.concurrent.CompletableFuture<Histogram> fsync =
+          Floors.onOwnThread("fsync-at-rate", () -> Baselines.fsync(work, 1_500, count, rate));
       ObjectNode b = Json.object();
       if (access.isPresent()) {
         b.set("nats_pub_sub_at_rate", Metrics.summary(Baselines.nats(access.get(), 1_200, count, rate)));

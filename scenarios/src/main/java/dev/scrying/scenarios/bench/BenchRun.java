@@ -52,13 +52,8 @@ final class BenchRun {
     long receivedBefore = clients.stream().mapToLong(BenchClient::received).sum();
     expectedEvents.set(0);
     JsonNode start = target.status(false);
-    java.util.concurrent.CompletableFuture<ObjectNode> floors = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-      try {
-        return alongside.measure(w.duration().toSeconds());
-      } catch (Exception e) {
-        throw new java.util.concurrent.CompletionException(e);
-      }
-    });
+    java.util.concurrent.CompletableFuture<ObjectNode> floors =
+        Floors.onOwnThread("floors-alongside", () -> alongside.measure(w.duration().toSeconds()));
     long t0 = System.nanoTime();
     long actions = drive(w.duration(), chat, w.rate(), w.chatRate());
     double seconds = (System.nanoTime() - t0) / 1e9;
