@@ -147,8 +147,8 @@ public final class ScryingServer implements AutoCloseable {
     NatsConfig n = config.nats();
     return switch (n.kind()) {
       case OFF -> Buses.inProcess();
-      case EXTERNAL -> Buses.external(n.url());
-      case MANAGED -> Buses.managed(config.dataDir(), NatsProcess.findBinary(java.util.Optional.ofNullable(n.binary())));
+      case EXTERNAL -> Buses.external(n.url(), n.mirror());
+      case MANAGED -> Buses.managed(config.dataDir(), NatsProcess.findBinary(java.util.Optional.ofNullable(n.binary())), n.mirror());
     };
   }
 
@@ -233,7 +233,7 @@ public final class ScryingServer implements AutoCloseable {
     var bs = bus.status();
     nats.put("mode", bs.mode().name().toLowerCase()).put("state", bs.state().name().toLowerCase())
         .put("url", bs.url()).put("jetstream", bs.jetStream()).put("degraded", bs.degraded())
-        .put("detail", bs.detail()).put("summary", bs.summary());
+        .put("detail", bs.detail()).put("summary", bs.summary()).put("mirror", config.nats().mirror());
     bus.monitor().ifPresent(m -> {
       try {
         nats.put("subscriptions", m.subscriptionCount());
@@ -244,7 +244,7 @@ public final class ScryingServer implements AutoCloseable {
     out.put("publish_backlog", hub.events().backlog());
     var connections = out.putObject("connections");
     connections.put("websocket", hub.count("websocket")).put("chat", hub.count("chat")).put("events", hub.count("events"))
-        .put("total", hub.count());
+        .put("total", hub.count()).put("queued_frames", hub.queuedFrames());
     var byPlayer = hub.byPlayer();
     var players = connections.put("players_total", byPlayer.size()).putArray("players");
     byPlayer.entrySet().stream().limit(STATUS_PLAYERS).forEach(p -> {
@@ -255,7 +255,11 @@ public final class ScryingServer implements AutoCloseable {
     out.putObject("jvm").put("heap_used_bytes", rt.totalMemory() - rt.freeMemory())
         .put("heap_committed_bytes", rt.totalMemory()).put("heap_max_bytes", rt.maxMemory())
         .put("threads", Thread.activeCount())
-        .put("cpu_time_ms", ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L));
+        .put("cpu_time_ms", ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L))
+        .put("gc_time_ms", java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum())
+        .put("jit_time_ms", java.lang.management.ManagementFactory.getCompilationMXBean() == null ? -1
+            : java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime());
     var exps = out.putObject("experiences");
     for (var e : runtimes.entrySet()) {
       ExperienceRuntime r = e.getValue();

@@ -13,7 +13,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code serve}: runs the server headless until interrupted, printing its URLs. Options:
  * {@code --port N} (default 8765, 0 = any free port), {@code --host H} (default 127.0.0.1; 0.0.0.0 for the
  * LAN), {@code --data DIR}, {@code --content DIR}, {@code --no-dev} (no dev tokens), {@code --nats URL}
- * (an external server or cluster), {@code --no-nats} (in-process delivery), {@code --nats-server PATH}.
+ * (an external server or cluster), {@code --no-nats} (in-process delivery), {@code --nats-server PATH},
+ * {@code --no-nats-mirror} (no JetStream copy of the world updates; see {@link NatsConfig}).
  */
 public final class ServerMain {
   private ServerMain() {}
@@ -53,6 +54,7 @@ public final class ServerMain {
 
   static ServerConfig parse(String[] args) {
     ServerConfig c = new ServerConfig("127.0.0.1", 8765, ServerConfig.defaultDataDir(), null, true, null);
+    boolean mirror = true;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       switch (a) {
@@ -64,9 +66,14 @@ public final class ServerMain {
         case "--no-dev" -> c = c.withDevMode(false);
         case "--nats" -> c = c.withNats(NatsConfig.external(value(args, ++i, a)));
         case "--no-nats" -> c = c.withNats(NatsConfig.off());
-        case "--nats-server" -> c = c.withNats(new NatsConfig(NatsConfig.Kind.MANAGED, null, Path.of(value(args, ++i, a))));
-        default -> throw new IllegalArgumentException("unknown option '" + a + "'; options: --port --host --data --content --no-dev --nats URL --no-nats --nats-server PATH");
+        case "--nats-server" -> c = c.withNats(NatsConfig.managed(Path.of(value(args, ++i, a))));
+        case "--no-nats-mirror" -> mirror = false;
+        default -> throw new IllegalArgumentException("unknown option '" + a
+            + "'; options: --port --host --data --content --no-dev --nats URL --no-nats --nats-server PATH --no-nats-mirror");
       }
+    }
+    if (!mirror) {
+      c = c.withNats(c.nats().withoutMirror());
     }
     return c;
   }

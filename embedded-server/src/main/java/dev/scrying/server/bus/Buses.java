@@ -23,6 +23,11 @@ public final class Buses {
    * in-process only (respectively: connected later, once the console's "start NATS" succeeds).
    */
   public static FailoverBus managed(Path dataDir, Optional<Path> binary) {
+    return managed(dataDir, binary, true);
+  }
+
+  /** As {@link #managed(Path, Optional)}; {@code mirror} says whether to keep the JetStream copy of the updates. */
+  public static FailoverBus managed(Path dataDir, Optional<Path> binary, boolean mirror) {
     if (binary.isEmpty()) {
       LOG.warn("NATS UNAVAILABLE: no nats-server binary found (configured path, PATH, /usr/sbin, /usr/local/bin);"
           + " world updates use in-process delivery only. Install nats-server or configure its path.");
@@ -45,13 +50,19 @@ public final class Buses {
         return new FailoverBus(null, null, BusStatus.IN_PROCESS_DETAIL + " (nats-server did not start)");
       }
     }
-    NatsBus nats = NatsBus.start(NatsBus.Settings.of(process.url(), Mode.MANAGED).withCredentials(permissions.server()));
+    NatsBus nats = NatsBus.start(NatsBus.Settings.of(process.url(), Mode.MANAGED).withCredentials(permissions.server())
+        .withMirror(mirror));
     return new FailoverBus(nats, process, BusStatus.IN_PROCESS_DETAIL);
   }
 
   /** Connects to a server or cluster run elsewhere; {@code urls} is one URL or a comma-separated list. */
   public static FailoverBus external(String urls) {
-    return new FailoverBus(NatsBus.start(NatsBus.Settings.of(urls, Mode.EXTERNAL)), null,
+    return external(urls, true);
+  }
+
+  /** As {@link #external(String)}; {@code mirror} says whether to create the JetStream copy of the updates. */
+  public static FailoverBus external(String urls, boolean mirror) {
+    return new FailoverBus(NatsBus.start(NatsBus.Settings.of(urls, Mode.EXTERNAL).withMirror(mirror)), null,
         BusStatus.IN_PROCESS_DETAIL);
   }
 

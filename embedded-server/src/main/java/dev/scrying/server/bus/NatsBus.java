@@ -59,6 +59,11 @@ public final class NatsBus implements EventBus, RawBus {
       return new Settings(list, mode, Duration.ofMillis(250), Duration.ofSeconds(2), true, null);
     }
 
+    /** The same settings, creating the {@code WORLD_UPDATES} stream or not. */
+    public Settings withMirror(boolean mirror) {
+      return new Settings(servers, mode, reconnectWait, connectionTimeout, mirror, credentials);
+    }
+
     /** The same settings, connecting as {@code user} (the managed server's own user). */
     public Settings withCredentials(NatsCredentials user) {
       return new Settings(servers, mode, reconnectWait, connectionTimeout, createWorldUpdatesStream, user);

@@ -165,6 +165,15 @@ public final class RealtimeHub implements AutoCloseable {
     return out;
   }
 
+  /** Frames waiting in every connection's outbox: near 0 unless clients or the writer threads fall behind. */
+  public long queuedFrames() {
+    long n = 0;
+    for (LiveConnection c : connections) {
+      n += c.queued();
+    }
+    return n;
+  }
+
   /** Cuts every connection of a player (the console's failure rehearsal); returns how many. */
   public int cut(String userId, String reason) {
     int n = 0;

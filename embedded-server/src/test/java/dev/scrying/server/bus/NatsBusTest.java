@@ -5,6 +5,7 @@ import static dev.scrying.server.bus.NatsTesting.bytes;
 import static dev.scrying.server.bus.NatsTesting.eventually;
 import static dev.scrying.server.bus.NatsTesting.outsideClient;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.scrying.server.bus.BusStatus.Mode;
 import dev.scrying.server.bus.BusStatus.State;
@@ -100,6 +101,27 @@ class NatsBusTest {
         assertThat(info.getConfiguration().getMaxAge()).isEqualTo(java.time.Duration.ofHours(1));
         assertThat(info.getStreamState().getMsgCount()).isEqualTo(1_000);
       });
+    }
+  }
+
+  @Test
+  void withoutTheMirrorUpdatesStillFlowButNoStreamKeepsThem() throws Exception {
+    try (FailoverBus bus = Buses.managed(data.resolve("unmirrored"), Optional.of(binaryOrSkip()), false);
+         Connection outside = NatsTesting.operatorClient(bus)) {
+      awaitConnectedWithJetStream(bus);
+      String subject = Subjects.worldUpdates("bob_02");
+      Recorder ours = new Recorder();
+      bus.subscribe(subject, ours);
+      var outsideSub = outside.subscribe(subject);
+      outside.flush(java.time.Duration.ofSeconds(2));
+      numbers(10).forEach(n -> bus.publish(subject, bytes(n)));
+
+      ours.awaitCount(10);
+      assertThat(ours.received).containsExactlyElementsOf(numbers(10));
+      assertThat(outsideSub.nextMessage(java.time.Duration.ofSeconds(5)).getData()).isEqualTo(bytes("0"));
+      assertThatThrownBy(() -> outside.jetStreamManagement().getStreamInfo(NatsBus.WORLD_UPDATES_STREAM))
+          .isInstanceOfSatisfying(io.nats.client.JetStreamApiException.class,
+              e -> assertThat(e.getApiErrorCode()).as("stream not found").isEqualTo(10059));
     }
   }
 

@@ -1,22 +1,22 @@
 package dev.scrying.scenarios.bench;
 
+import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.WebSocket;
-import okhttp3.WebSocketListener;
 
 /**
  * One lean simulated player for the bench: a real WebSocket client that checks its chain and records
  * visual, fan-out and response latency against the intended send time of each action (so a late send
- * counts against the server, correcting coordinated omission). Frames arrive on OkHttp's reader thread.
+ * counts against the server, correcting coordinated omission). Frames arrive on its {@link SocketLoop}'s
+ * thread; actions are written on the scheduler's.
  */
-final class BenchClient extends WebSocketListener {
+final class BenchClient implements LeanWebSocket.Listener {
   final String userId;
   final String item;
   private final Metrics metrics;
@@ -27,7 +27,8 @@ final class BenchClient extends WebSocketListener {
   private final AtomicLong gaps = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private volatile long version = -1;
-  private WebSocket socket;
+  private volatile boolean leaving;
+  private LeanWebSocket socket;
   private boolean holding;
 
   BenchClient(String userId, String item, Metrics metrics, Map<String, Long> intended) {
@@ -37,12 +38,12 @@ final class BenchClient extends WebSocketListener {
     this.intended = intended;
   }
 
-  void connect(OkHttpClient http, String wsUrl) {
-    socket = http.newWebSocket(new Request.Builder().url(wsUrl).build(), this);
+  void connect(SocketLoop loop, String wsUrl) throws IOException {
+    socket = LeanWebSocket.open(URI.create(wsUrl), loop, this, Duration.ofSeconds(10));
   }
 
   boolean awaitReady(long millis) throws InterruptedException {
-    return ready.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    return ready.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS) && version >= 0;
   }
 
   /** Sends the next action of this player's collect/drop cycle, tagged with its request id. */
@@ -60,7 +61,7 @@ final class BenchClient extends WebSocketListener {
   }
 
   @Override
-  public void onMessage(WebSocket webSocket, String text) {
+  public void onText(String text) {
     long now = nowMicros();
     Map<String, String> f = FrameFields.read(text);
     switch (f.getOrDefault("type", "")) {
@@ -83,6 +84,21 @@ final class BenchClient extends WebSocketListener {
     }
   }
 
+  @Override
+  public void onBinary(int bytes) {
+    errors.incrementAndGet();
+  }
+
+  @Override
+  public void onClosed(int code, String reason) {
+    ready.countDown();
+    if (!leaving) {
+      // The server closed a socket the bench still measures with: whatever it missed is counted as lost.
+      errors.incrementAndGet();
+      System.err.println(userId + "'s socket closed by the server: " + code + " " + reason);
+    }
+  }
+
   private void update(Map<String, String> f, long now) {
     received.incrementAndGet();
     if (FrameFields.number(f, "base_version") != version) {
@@ -94,7 +110,7 @@ final class BenchClient extends WebSocketListener {
       return;
     }
     boolean mine = userId.equals(f.get("metadata.actor"));
-    metrics.record(mine ? "visual" : "fanout", now - sent);
+    metrics.recordTimed(mine ? "visual" : "fanout", sent, now - sent);
     if (mine) {
       long received = FrameFields.number(f, "metadata.trace.received");
       long applied = FrameFields.number(f, "metadata.trace.applied");
@@ -126,8 +142,11 @@ final class BenchClient extends WebSocketListener {
     return errors.get();
   }
 
-  void close() {
+  /** Starts the closing handshake; the returned future completes when the socket has ended. */
+  java.util.concurrent.CompletableFuture<Integer> close() {
+    leaving = true;
     socket.close(1000, "bench done");
+    return socket.closed();
   }
 
   static long nowMicros() {

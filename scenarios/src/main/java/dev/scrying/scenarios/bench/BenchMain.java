@@ -41,6 +41,10 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--durability-duration", description = "Measured seconds of the durability run, 50 acknowledged"
       + " changes/s (default ${DEFAULT-VALUE}).", defaultValue = "20")
   int durabilitySeconds;
+  @Option(names = "--scale-nats-mirror", description = "Keep the JetStream mirror of every update in the scale and knee"
+      + " runs (off there by default: at 10,000 updates/s it costs nats-server a fifth of a core and the disk; see bench/README.md).")
+  boolean scaleMirror;
+
   @Option(names = "--only", description = "demo, durability, scale or knee.")
   String only;
   @Option(names = "--knee", description = "Also search the highest rate whose visual p99 stays under 100 ms.")
@@ -121,7 +125,7 @@ public final class BenchMain implements Callable<Integer> {
   private ObjectNode scale(OkHttpClient http, Path work, double rate, Duration duration) throws Exception {
     Path dir = work.resolve("scale-" + (int) rate);
     Path content = BenchWorld.write(dir.resolve("content"), scalePlayers, 50);
-    try (Target t = Target.spawn(dir.resolve("data"), content, http)) {
+    try (Target t = Target.spawn(dir.resolve("data"), content, http, scaleMirror ? List.of() : List.of("--no-nats-mirror"))) {
       ObjectNode baselines = baselines(t, work);
       Workload w = new Workload("scale", BenchWorld.ID, scalePlayers, 50, rate, Duration.ofSeconds(5), duration, 0, rate);
       return measure(t, http, w, null, baselines, Floors.none());

@@ -24,8 +24,13 @@ final class BenchRun {
   private final Metrics metrics = new Metrics();
   private final Map<String, Long> intended = new ConcurrentHashMap<>();
   private final List<BenchClient> clients = new ArrayList<>();
+  /** One reading thread per core for all the players' sockets. */
+  private final List<SocketLoop> loops = new ArrayList<>();
   private final AtomicLong expectedEvents = new AtomicLong();
   private int phase;
+  /** The share of one core the JIT may still use for the warm-up to count as done. */
+  private static final double JIT_QUIET = 0.05;
+  private static final java.time.Duration WARMUP_LIMIT = java.time.Duration.ofSeconds(90);
   /** Chat streams a second while warming up: each holds one of the chatter's connection slots for a second or two. */
   private static final double WARMUP_CHAT_RATE = 3;
 
@@ -43,7 +48,7 @@ final class BenchRun {
     long heapPerConnection = (connected.path("jvm").path("heap_used_bytes").asLong()
         - before.path("jvm").path("heap_used_bytes").asLong()) / Math.max(1, w.players());
     long base = clients.stream().mapToLong(BenchClient::received).sum();
-    drive(w.warmup(), w.warmupRate() > w.rate() ? chat : null, w.warmupRate(), WARMUP_CHAT_RATE);
+    ObjectNode warmup = warmUp(chat);
     awaitDelivery(base);
     metrics.take();
     if (chat != null) {
@@ -55,6 +60,7 @@ final class BenchRun {
     java.util.concurrent.CompletableFuture<ObjectNode> floors =
         Floors.onOwnThread("floors-alongside", () -> alongside.measure(w.duration().toSeconds()));
     long t0 = System.nanoTime();
+    metrics.startTimeline(BenchClient.nowMicros(), (int) w.duration().toSeconds());
     long actions = drive(w.duration(), chat, w.rate(), w.chatRate());
     double seconds = (System.nanoTime() - t0) / 1e9;
     awaitDelivery(receivedBefore);
@@ -74,10 +80,15 @@ final class BenchRun {
         .put("errors", clients.stream().mapToLong(BenchClient::errors).sum())
         .put("server_cpu_percent", Math.round((end.path("jvm").path("cpu_time_ms").asLong()
             - start.path("jvm").path("cpu_time_ms").asLong()) / (seconds * 10.0)))
+        .set("warmup", warmup);
+    out.put("nats_mirror", end.path("nats").path("mirror").asBoolean());
+    out.put("server_gc_ms", delta(start, end, "gc_time_ms"))
+        .put("server_jit_ms", delta(start, end, "jit_time_ms"))
         .put("heap_per_idle_connection_bytes", heapPerConnection)
         .put("server_heap_used_mb", end.path("jvm").path("heap_used_bytes").asLong() / (1024 * 1024));
     ObjectNode m = out.putObject("metrics");
     hist.forEach((k, h) -> m.set(k, Metrics.summary(h)));
+    out.set("timeline", metrics.timeline());
     ObjectNode measuredAlongside = floors.get(60, TimeUnit.SECONDS);
     if (measuredAlongside != null && measuredAlongside.size() > 0) {
       out.set("floors_alongside", measuredAlongside);
@@ -86,6 +97,34 @@ final class BenchRun {
       out.set("chat", chat.summary());
     }
     return out;
+  }
+
+  /**
+   * Drives the warm-up load in steps of {@link Workload#warmup} until the server's JIT compilers are
+   * quiet (under {@link #JIT_QUIET} of one core over a step) or {@link #WARMUP_LIMIT} has passed: a
+   * fixed warm-up left the C2 compilers using half a core through the first seconds of a 500/s window.
+   */
+  private ObjectNode warmUp(ChatLoad chat) throws Exception {
+    ObjectNode out = Json.object();
+    var steps = out.putArray("jit_ms_by_step");
+    long began = System.nanoTime();
+    long jit = target.status(false).path("jvm").path("jit_time_ms").asLong();
+    while (true) {
+      drive(w.warmup(), w.warmupRate() > w.rate() ? chat : null, w.warmupRate(), WARMUP_CHAT_RATE);
+      long now = target.status(false).path("jvm").path("jit_time_ms").asLong();
+      steps.add(now - jit);
+      boolean quiet = now - jit < JIT_QUIET * w.warmup().toMillis();
+      jit = now;
+      if (quiet || System.nanoTime() - began >= WARMUP_LIMIT.toNanos()) {
+        out.put("quiet", quiet).put("seconds", Math.round((System.nanoTime() - began) / 1e8) / 10.0);
+        return out;
+      }
+    }
+  }
+
+  /** How much of a cumulative JVM figure of the server's status accrued during the window. */
+  private static long delta(JsonNode start, JsonNode end, String field) {
+    return end.path("jvm").path(field).asLong() - start.path("jvm").path(field).asLong();
   }
 
   /**
@@ -113,9 +152,12 @@ final class BenchRun {
   }
 
   private void connect(List<String> tokens) throws Exception {
+    for (int i = 0; i < Math.min(w.players(), Runtime.getRuntime().availableProcessors()); i++) {
+      loops.add(new SocketLoop("bench-sockets-" + i));
+    }
     for (int p = 0; p < w.players(); p++) {
       BenchClient c = new BenchClient(user(p), w.item(p), metrics, intended);
-      c.connect(http, target.wsUrl(tokens.get(p), w.experience()));
+      c.connect(loops.get(p % loops.size()), target.wsUrl(tokens.get(p), w.experience()));
       clients.add(c);
     }
     for (BenchClient c : clients) {
@@ -163,7 +205,15 @@ final class BenchRun {
     }
   }
 
+  /** Closes every socket with 1000 and waits (up to 10 s) for the server's answers before the loops stop. */
   void close() {
-    clients.forEach(BenchClient::close);
+    java.util.concurrent.CompletableFuture<?>[] closing =
+        clients.stream().map(BenchClient::close).toArray(java.util.concurrent.CompletableFuture[]::new);
+    try {
+      java.util.concurrent.CompletableFuture.allOf(closing).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      System.err.println("not every bench socket finished its close within 10 s: " + e);
+    }
+    loops.forEach(SocketLoop::close);
   }
 }

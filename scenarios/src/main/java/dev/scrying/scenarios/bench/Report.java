@@ -43,6 +43,9 @@ final class Report {
           run.path("target_rate").asDouble(), run.path("throughput_per_s").asDouble(), run.path("events_lost").asLong(),
           run.path("chain_gaps").asLong(), run.path("errors").asLong(), run.path("server_cpu_percent").asLong(),
           run.path("heap_per_idle_connection_bytes").asLong()));
+      s.append(String.format("server in the window: GC %d ms, JIT compiling %d ms; warm-up %.0f s%s; JetStream mirror %s%n",
+          run.path("server_gc_ms").asLong(), run.path("server_jit_ms").asLong(), run.path("warmup").path("seconds").asDouble(),
+          run.path("warmup").path("quiet").asBoolean() ? "" : " (JIT not yet quiet)", run.path("nats_mirror").asBoolean() ? "on" : "off"));
       s.append(String.format("%-26s %9s %9s %9s %9s %9s %9s%n", "metric (ms)", "count", "p50", "p90", "p99", "p99.9", "max"));
       run.path("metrics").fields().forEachRemaining(e -> s.append(row(e.getKey(), e.getValue())));
       run.path("baselines").fields().forEachRemaining(e -> s.append(row("floor: " + e.getKey(), e.getValue())));

@@ -39,11 +39,19 @@ final class Target implements AutoCloseable {
   }
 
   static Target spawn(Path data, Path content, OkHttpClient http) throws Exception {
+    return spawn(data, content, http, List.of());
+  }
+
+  /** A server of its own in a child JVM, started with {@code serverArgs} added to {@code serve}'s options. */
+  static Target spawn(Path data, Path content, OkHttpClient http, List<String> serverArgs) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     // The warm-up sends each of five players 40 messages a second, twice a guest's socket budget.
-    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g", "-XX:+UseG1GC",
+    List<String> cmd = new ArrayList<>(List.of(java, "-Xmx2g",
         "-Dscrying.limits.wsMessagesPerSecond=200", "-Dscrying.limits.wsBurst=400"));
     String extra = System.getenv("SCRYING_BENCH_SERVER_OPTS");
+    if (extra == null || !extra.matches(".*-XX:\\+Use\\w+GC.*")) {
+      cmd.add(1, "-XX:+UseG1GC");
+    }
     if (extra != null && !extra.isBlank()) {
       // e.g. -XX:StartFlightRecording=filename=server.jfr,settings=profile to profile the server under load
       cmd.addAll(List.of(extra.trim().split("\\s+")));
@@ -53,6 +61,7 @@ final class Target implements AutoCloseable {
     if (content != null) {
       cmd.addAll(List.of("--content", content.toString()));
     }
+    cmd.addAll(serverArgs);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     CompletableFuture<Integer> port = new CompletableFuture<>();
     Thread drain = new Thread(() -> {
