@@ -123,6 +123,8 @@ public final class ExperienceSocket {
     private final PlayerConnections.Slot slot;
     private final RateLimiter limiter = new RateLimiter(hub.limits());
     private volatile PlayerEvents.Subscription subscription;
+    /** Set before this side starts a close: Jetty's isOpen() stays true until the close frame is out. */
+    private volatile boolean closing;
 
     Session(WsContext ctx, Identity who, ExperienceRuntime rt, PlayerConnections.Slot slot) {
       this.ctx = ctx;
@@ -206,7 +208,7 @@ public final class ExperienceSocket {
 
     /** Applies the message budget: over it the message is dropped with an error; far over it, the socket closes. */
     private boolean admitted() {
-      if (!ctx.session.isOpen()) {
+      if (closing || !ctx.session.isOpen()) {
         return false; // closing: what the client still sends is not answered
       }
       switch (limiter.admit()) {
@@ -218,7 +220,7 @@ public final class ExperienceSocket {
           return false;
         default:
           LOG.warn("closing {}'s socket {}: it kept sending past its message limit", who.userId(), connectionId);
-          ctx.closeSession(1008, "message rate limit exceeded");
+          close(1008, "message rate limit exceeded");
           return false;
       }
     }
@@ -299,9 +301,15 @@ public final class ExperienceSocket {
     private void writeFailed() {
       // A write fails once the session is closing (a 1008, a restart): closing it again would abort the
       // close handshake under way, and the client would see a reset instead of its close code.
-      if (ctx.session.isOpen()) {
-        ctx.closeSession(1011, "write failed");
+      if (!closing && ctx.session.isOpen()) {
+        close(1011, "write failed");
       }
+    }
+
+    /** Starts the close handshake once; later writes that fail because of it are expected, not new failures. */
+    private void close(int code, String reason) {
+      closing = true;
+      ctx.closeSession(code, reason);
     }
 
     @Override
@@ -310,6 +318,7 @@ public final class ExperienceSocket {
       if (pending > hub.limits().writeTimeoutMillis()) {
         // The client stopped reading long ago and its socket buffer is full: no close frame could get through.
         LOG.warn("dropping {}'s socket {}: one frame has waited {} ms to be written", who.userId(), connectionId, pending);
+        closing = true;
         outbox.close();
         ctx.session.disconnect();
         return;
@@ -320,12 +329,12 @@ public final class ExperienceSocket {
 
     @Override
     public void cut(String reason) {
-      ctx.closeSession(CLOSE_CUT, reason);
+      close(CLOSE_CUT, reason);
     }
 
     @Override
     public void restarting() {
-      ctx.closeSession(CLOSE_RESTART, RESTART_REASON);
+      close(CLOSE_RESTART, RESTART_REASON);
     }
 
     @Override

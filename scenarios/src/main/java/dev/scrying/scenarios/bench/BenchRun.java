@@ -29,8 +29,7 @@ final class BenchRun {
   private final AtomicLong expectedEvents = new AtomicLong();
   private int phase;
   /** The share of one core the JIT may still use for the warm-up to count as done. */
-  private static final double JIT_QUIET = 0.05;
-  private static final java.time.Duration WARMUP_LIMIT = java.time.Duration.ofSeconds(90);
+  private static final double JIT_QUIET = 0.10;
   /** Chat streams a second while warming up: each holds one of the chatter's connection slots for a second or two. */
   private static final double WARMUP_CHAT_RATE = 3;
 
@@ -101,8 +100,8 @@ final class BenchRun {
 
   /**
    * Drives the warm-up load in steps of {@link Workload#warmup} until the server's JIT compilers are
-   * quiet (under {@link #JIT_QUIET} of one core over a step) or {@link #WARMUP_LIMIT} has passed: a
-   * fixed warm-up left the C2 compilers using half a core through the first seconds of a 500/s window.
+   * quiet (under {@link #JIT_QUIET} of one core over a step) or {@link Workload#warmupLimit} has passed:
+   * a fixed warm-up left the C2 compilers using half a core through the first seconds of a 500/s window.
    */
   private ObjectNode warmUp(ChatLoad chat) throws Exception {
     ObjectNode out = Json.object();
@@ -115,7 +114,7 @@ final class BenchRun {
       steps.add(now - jit);
       boolean quiet = now - jit < JIT_QUIET * w.warmup().toMillis();
       jit = now;
-      if (quiet || System.nanoTime() - began >= WARMUP_LIMIT.toNanos()) {
+      if (quiet || System.nanoTime() - began >= w.warmupLimit().toNanos()) {
         out.put("quiet", quiet).put("seconds", Math.round((System.nanoTime() - began) / 1e8) / 10.0);
         return out;
       }

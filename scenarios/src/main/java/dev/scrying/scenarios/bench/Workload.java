@@ -9,7 +9,7 @@ import java.time.Duration;
  * still be compiling the hot path a minute later, while a server on demo day has long been warm.
  */
 record Workload(String name, String experience, int players, int zones, double rate, Duration warmup,
-    Duration duration, double chatRate, double warmupRate) {
+    Duration duration, double chatRate, double warmupRate, Duration warmupLimit) {
 
   /** JIT warm-up on a server the bench started (it raises the per-socket message budget for it). */
   static final double WARMUP_RATE = 200;
@@ -17,21 +17,29 @@ record Workload(String name, String experience, int players, int zones, double r
   static final String[] SHOP_ITEMS = {"bottle_mystery", "bottle_energy", "bottle_joy", "bottle_nature", "health_potion_1"};
 
   static Workload demo(Duration duration) {
-    return new Workload("demo", "wylding-woods", 5, 1, 10, Duration.ofSeconds(5), duration, 1, WARMUP_RATE);
+    return new Workload("demo", "wylding-woods", 5, 1, 10, Duration.ofSeconds(5), duration, 1, WARMUP_RATE,
+        Duration.ofSeconds(20));
   }
 
   /** G22, the cost of durability: 50 acknowledged changes a second, each fsynced before its answer. */
   static Workload durability(Duration duration) {
-    return new Workload("durability", "wylding-woods", 5, 1, 50, Duration.ofSeconds(3), duration, 0, WARMUP_RATE);
+    return new Workload("durability", "wylding-woods", 5, 1, 50, Duration.ofSeconds(3), duration, 0, WARMUP_RATE,
+        Duration.ofSeconds(9));
   }
 
-  static Workload scale(Duration duration, double rate) {
-    return new Workload("scale", BenchWorld.ID, 1000, 50, rate, Duration.ofSeconds(5), duration, 0, rate);
+  static Workload scale(int players, Duration duration, double rate) {
+    return new Workload("scale", BenchWorld.ID, players, 50, rate, Duration.ofSeconds(5), duration, 0, rate,
+        Duration.ofSeconds(30));
   }
 
   /** The same load with its warm-up at the measured rate (a server the bench did not start keeps its budgets). */
   Workload warmingAtRate() {
-    return new Workload(name, experience, players, zones, rate, warmup, duration, chatRate, rate);
+    return new Workload(name, experience, players, zones, rate, warmup, duration, chatRate, rate, warmupLimit);
+  }
+
+  /** The same load with a single warm-up step, however busy the JIT still is (the smoke run's seconds). */
+  Workload oneWarmupStep() {
+    return new Workload(name, experience, players, zones, rate, warmup, duration, chatRate, warmupRate, warmup);
   }
 
   boolean generated() {
