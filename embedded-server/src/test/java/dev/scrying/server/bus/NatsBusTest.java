@@ -81,18 +81,8 @@ class NatsBusTest {
       assertThat(status.url()).isEqualTo(bus.process().orElseThrow().url());
       assertThat(status.summary()).isEqualTo("NATS managed, connected, JetStream on");
 
-      String subject = Subjects.worldUpdates("alice_01");
-      Recorder ours = new Recorder();
-      bus.subscribe(subject, ours);
-      var outsideSub = outside.subscribe(subject);
-      outside.flush(java.time.Duration.ofSeconds(2));
-      numbers(1_000).forEach(n -> bus.publish(subject, bytes(n)));
-
-      ours.awaitCount(1_000);
-      assertThat(ours.received).containsExactlyElementsOf(numbers(1_000));
+      Recorder ours = roundTripThroughNats(bus, outside, Subjects.worldUpdates("alice_01"), 1_000);
       assertThat(ours.threads).allMatch(t -> t.startsWith("bus-deliver"));
-      // It went through NATS: an outside client saw it too.
-      assertThat(outsideSub.nextMessage(java.time.Duration.ofSeconds(5)).getData()).isEqualTo(bytes("0"));
 
       // ...and the JetStream stream kept it for outside consumers.
       eventually().untilAsserted(() -> {
@@ -109,20 +99,25 @@ class NatsBusTest {
     try (FailoverBus bus = Buses.managed(data.resolve("unmirrored"), Optional.of(binaryOrSkip()), false);
          Connection outside = NatsTesting.operatorClient(bus)) {
       awaitConnectedWithJetStream(bus);
-      String subject = Subjects.worldUpdates("bob_02");
-      Recorder ours = new Recorder();
-      bus.subscribe(subject, ours);
-      var outsideSub = outside.subscribe(subject);
-      outside.flush(java.time.Duration.ofSeconds(2));
-      numbers(10).forEach(n -> bus.publish(subject, bytes(n)));
-
-      ours.awaitCount(10);
-      assertThat(ours.received).containsExactlyElementsOf(numbers(10));
-      assertThat(outsideSub.nextMessage(java.time.Duration.ofSeconds(5)).getData()).isEqualTo(bytes("0"));
+      roundTripThroughNats(bus, outside, Subjects.worldUpdates("bob_02"), 10);
       assertThatThrownBy(() -> outside.jetStreamManagement().getStreamInfo(NatsBus.WORLD_UPDATES_STREAM))
           .isInstanceOfSatisfying(io.nats.client.JetStreamApiException.class,
               e -> assertThat(e.getApiErrorCode()).as("stream not found").isEqualTo(10059));
     }
+  }
+
+  /** Publishes {@code count} numbers on {@code subject}; our subscriber gets them all in order, and an outside client too. */
+  private static Recorder roundTripThroughNats(FailoverBus bus, Connection outside, String subject, int count) throws Exception {
+    Recorder ours = new Recorder();
+    bus.subscribe(subject, ours);
+    var outsideSub = outside.subscribe(subject);
+    outside.flush(java.time.Duration.ofSeconds(2));
+    numbers(count).forEach(n -> bus.publish(subject, bytes(n)));
+    ours.awaitCount(count);
+    assertThat(ours.received).containsExactlyElementsOf(numbers(count));
+    // It went through NATS: an outside client saw it too.
+    assertThat(outsideSub.nextMessage(java.time.Duration.ofSeconds(5)).getData()).isEqualTo(bytes("0"));
+    return ours;
   }
 
   @Test
