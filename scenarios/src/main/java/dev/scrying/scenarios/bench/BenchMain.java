@@ -39,7 +39,7 @@ public final class BenchMain implements Callable<Integer> {
   @Option(names = "--scale-players", description = "Players in the scale run (default ${DEFAULT-VALUE}).", defaultValue = "1000")
   int scalePlayers;
   @Option(names = "--durability-duration", description = "Measured seconds of the durability run, 50 acknowledged"
-      + " changes/s, on the demo's server once it has run (default ${DEFAULT-VALUE}).", defaultValue = "15")
+      + " changes/s, on the demo's server once it has run (default ${DEFAULT-VALUE}).", defaultValue = "10")
   int durabilitySeconds;
   @Option(names = "--scale-nats-mirror", description = "Keep the JetStream mirror of every update in the scale and knee"
       + " runs (off there by default: at 10,000 updates/s it costs nats-server a fifth of a core and the disk; see bench/README.md).")
