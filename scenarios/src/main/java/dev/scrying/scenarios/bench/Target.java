@@ -50,6 +50,7 @@ final class Target implements AutoCloseable {
         "-Dscrying.limits.wsMessagesPerSecond=200", "-Dscrying.limits.wsBurst=400"));
     String extra = System.getenv("SCRYING_BENCH_SERVER_OPTS");
     if (extra == null || !extra.matches(".*-XX:\\+Use\\w+GC.*")) {
+      // G1 unless the options pick another collector (to compare them): a JVM given two refuses to start.
       cmd.add(1, "-XX:+UseG1GC");
     }
     if (extra != null && !extra.isBlank()) {
