@@ -48,7 +48,7 @@ final class LeanWebSocket implements WsFrames.Sink {
   private final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private ByteBuffer afterHandshake;
   private SelectionKey key;
-  private State state = State.OPEN;
+  private volatile State state = State.OPEN; // written under the lock, read by the loop without it
 
   private LeanWebSocket(SocketChannel channel, SocketLoop loop, Listener listener, ByteBuffer afterHandshake) {
     this.channel = channel;
@@ -195,10 +195,10 @@ final class LeanWebSocket implements WsFrames.Sink {
         }
         return;
       } catch (IOException e) {
-        // Ended below, outside the lock: the listener must not run while a sender holds it.
+        // Ended on the loop, outside the lock: the listener must not run while a sender holds it.
+        loop.run(() -> failed(e));
       }
     }
-    loop.run(() -> failed(new IOException("write failed")));
   }
 
   /** On the loop thread: the socket can take more bytes. */
@@ -219,18 +219,21 @@ final class LeanWebSocket implements WsFrames.Sink {
     }
   }
 
-  /** On the loop thread: reads until the channel has nothing more; {@code registering} feeds the handshake's leftovers only. */
-  void readable(ByteBuffer buffer, boolean registering) {
+  /** On the loop thread, once registered: the frames that arrived in the same read as the upgrade response. */
+  void handshakeLeftovers() {
+    ByteBuffer early = afterHandshake;
+    afterHandshake = null;
     try {
-      if (registering) {
-        ByteBuffer early = afterHandshake;
-        afterHandshake = null;
-        if (early != null && early.hasRemaining()) {
-          frames.feed(early, this);
-        }
-        return;
-      }
-      while (isOpen()) {
+      frames.feed(early, this);
+    } catch (ProtocolException e) {
+      broken(e);
+    }
+  }
+
+  /** On the loop thread: reads until the channel has nothing more. */
+  void readable(ByteBuffer buffer) {
+    try {
+      while (state != State.CLOSED) {
         buffer.clear();
         int n = channel.read(buffer);
         if (n < 0) {
@@ -244,11 +247,15 @@ final class LeanWebSocket implements WsFrames.Sink {
         }
       }
     } catch (ProtocolException e) {
-      write(WsFrames.masked(WsFrames.CLOSE, WsFrames.closePayload(1002, e.getMessage())), true);
-      ended(1002, e.getMessage());
+      broken(e);
     } catch (IOException e) {
       failed(e);
     }
+  }
+
+  private void broken(ProtocolException e) {
+    write(WsFrames.masked(WsFrames.CLOSE, WsFrames.closePayload(1002, e.getMessage())), true);
+    ended(1002, e.getMessage());
   }
 
   @Override
@@ -270,10 +277,6 @@ final class LeanWebSocket implements WsFrames.Sink {
       case WsFrames.BINARY -> listener.onBinary(payload.length);
       default -> { } // a pong: this client sends no pings
     }
-  }
-
-  private synchronized boolean isOpen() {
-    return state != State.CLOSED;
   }
 
   /** On the loop thread: the connection broke. */

@@ -38,7 +38,7 @@ final class SocketLoop implements AutoCloseable {
     run(() -> {
       try {
         socket.attach(socket.channel().register(selector, SelectionKey.OP_READ, socket));
-        socket.readable(readBuffer, true);
+        socket.handshakeLeftovers();
       } catch (IOException e) {
         socket.failed(e);
       }
@@ -53,10 +53,6 @@ final class SocketLoop implements AutoCloseable {
     }
     tasks.add(task);
     selector.wakeup();
-  }
-
-  boolean inLoop() {
-    return Thread.currentThread() == thread;
   }
 
   private void run() {
@@ -75,7 +71,7 @@ final class SocketLoop implements AutoCloseable {
             socket.writable();
           }
           if (key.isValid() && key.isReadable()) {
-            socket.readable(readBuffer, false);
+            socket.readable(readBuffer);
           }
         }
         selector.selectedKeys().clear();
