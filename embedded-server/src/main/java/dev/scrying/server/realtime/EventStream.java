@@ -88,8 +88,9 @@ public final class EventStream {
     }
 
     private void write(String frame) {
-      if (!out.offer(frame)) {
-        out.clear();
+      // Refused because the queue is full: start over from a snapshot. Refused because the stream ended
+      // (a restart): nothing more to send.
+      if (!out.offer(frame) && out.clearIfOpen()) {
         channel.resync();
       }
     }

@@ -32,8 +32,16 @@ final class SseOutput {
     return !ended && queue.size() < capacity && queue.offer(frame);
   }
 
-  void clear() {
+  /**
+   * Empties a full queue so that a fresh snapshot can follow; false, and nothing dropped, once the stream
+   * has ended: its last frames and end marker must stay, or the writer would wait on an empty queue.
+   */
+  synchronized boolean clearIfOpen() {
+    if (ended) {
+      return false;
+    }
     queue.clear();
+    return true;
   }
 
   /**

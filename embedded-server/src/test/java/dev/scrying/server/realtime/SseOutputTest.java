@@ -57,4 +57,35 @@ class SseOutputTest {
       assertThat(bytes.toString(StandardCharsets.UTF_8)).as("round %d", round).endsWith("metadata\ndone\n");
     }
   }
+
+  /**
+   * The race a restart storm found in CI: an update that arrives after a restarting server finished the
+   * stream is refused, and a full queue's start-over must not drop the restart frame and the end marker
+   * with it, or the writer waits on an empty queue until the HTTP server is stopped under it.
+   */
+  @Test
+  void aFrameRefusedAfterTheFinishLeavesTheEndInPlace() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SseOutput out = new SseOutput(bytes, 100);
+    assertThat(out.offer("u0\n")).isTrue();
+    out.finish(": restarting\n");
+    assertThat(out.offer("late\n")).as("refused once finished").isFalse();
+    assertThat(out.clearIfOpen()).as("nothing to start over").isFalse();
+    assertThat(out.pump(2_000)).as("ended by the marker, not the deadline").isTrue();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo(": restarting\n");
+  }
+
+  @Test
+  void anOpenStreamStartsOverFromEmpty() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SseOutput out = new SseOutput(bytes, 2);
+    out.offer("u0\n");
+    out.offer("u1\n");
+    assertThat(out.offer("u2\n")).isFalse();
+    assertThat(out.clearIfOpen()).isTrue();
+    out.offer("snapshot\n");
+    out.endWith("done\n");
+    assertThat(out.pump(2_000)).isTrue();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).isEqualTo("snapshot\ndone\n");
+  }
 }
