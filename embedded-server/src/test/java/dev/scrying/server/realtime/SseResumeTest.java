@@ -40,6 +40,8 @@ class SseResumeTest {
   ExperienceEngine engine;
   final ScheduledExecutorService actor = Executors.newSingleThreadScheduledExecutor();
   final AtomicInteger changes = new AtomicInteger();
+  /** The actor's latest command: the engine commits in order, so once it is durable all before it are. */
+  volatile CompletableFuture<CommandResult> lastAct;
 
   @BeforeEach
   void start() throws Exception {
@@ -101,6 +103,8 @@ class SseResumeTest {
     }
     actor.shutdown();
     assertThat(actor.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+    // The actor only submits: its last change may still be on its way to the journal.
+    lastAct.get(10, TimeUnit.SECONDS);
     long settled = engine.version();
     SseTestClient last = current;
     long resumedFrom = chain.version;
@@ -153,7 +157,7 @@ class SseResumeTest {
   }
 
   private void act() {
-    engine.submit(action());
+    lastAct = engine.submit(action());
   }
 
   private Command action() {
